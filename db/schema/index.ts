@@ -1,0 +1,3 @@
+export * from './organisation';
+export * from './petitions';
+export * from './outbox';

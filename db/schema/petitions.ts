@@ -1,0 +1,137 @@
+// The single register of petitions (OG 27/2002 art. 6) and of public-information requests (Legea 544/2001).
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text,
+  timestamp, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { CHANNELS, PETITION_STATUSES, PETITION_TYPES } from '../../shared/domain/petition-codes';
+import { categories, departments, institutions, users } from './organisation';
+
+export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' });
+
+export const petitions = pgTable(
+  'petitions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** `P` petitions (OG 27/2002), `I` information requests (Legea 544/2001): separate numberings. */
+    register: text('register', { enum: ['P', 'I'] }).notNull(),
+    year: integer('year').notNull(),
+    seq: integer('seq').notNull(),
+    registrationNumber: text('registration_number').notNull(),
+    regime: text('regime', { enum: ['og27', 'l544'] }).notNull(),
+    type: text('type', { enum: PETITION_TYPES }).notNull(),
+    channel: text('channel', { enum: CHANNELS }).notNull(),
+    status: text('status', { enum: PETITION_STATUSES }).notNull().default('registered'),
+
+    petitionerKind: text('petitioner_kind', { enum: ['person', 'organization'] }).notNull(),
+    petitionerFirstName: text('petitioner_first_name'),
+    petitionerLastName: text('petitioner_last_name'),
+    petitionerOrganization: text('petitioner_organization'),
+    petitionerEmail: text('petitioner_email'),
+    /** E.164 (+40…). */
+    petitionerPhone: text('petitioner_phone'),
+    petitionerAddress: text('petitioner_address'),
+    /** OG 27/2002 art. 7: name and a way to receive the answer; unidentified ones wait for the registry. */
+    identified: boolean('identified').notNull(),
+
+    locationAddress: text('location_address'),
+    locationLat: doublePrecision('location_lat'),
+    locationLng: doublePrecision('location_lng'),
+
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    categoryId: uuid('category_id').notNull().references(() => categories.id),
+    handlerDepartmentId: uuid('handler_department_id').references(() => departments.id),
+    handlerInstitutionId: uuid('handler_institution_id').references(() => institutions.id),
+    assigneeId: uuid('assignee_id').references(() => users.id),
+    /** Conduct complaints: the staff member concerned never sees, handles or signs it. */
+    concernsUserId: uuid('concerns_user_id').references(() => users.id),
+    joinedIntoId: uuid('joined_into_id'),
+    createdByUserId: uuid('created_by_user_id').references(() => users.id),
+
+    registeredAt: timestamp('registered_at', { withTimezone: true }).notNull(),
+    /** The Bucharest calendar date of registeredAt: the day every term counts from. */
+    registeredOn: date('registered_on', { mode: 'string' }).notNull(),
+    legalDueOn: date('legal_due_on', { mode: 'string' }).notNull(),
+    internalDueOn: date('internal_due_on', { mode: 'string' }),
+    forwardDueOn: date('forward_due_on', { mode: 'string' }),
+    extendedAt: timestamp('extended_at', { withTimezone: true }),
+
+    /** SHA-256 of the tracking code: the code itself is shown once and never stored. */
+    trackingCodeHash: bytea('tracking_code_hash').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('petitions_registration_number_idx').on(t.registrationNumber),
+    uniqueIndex('petitions_register_year_seq_idx').on(t.register, t.year, t.seq),
+    index('petitions_status_due_idx').on(t.status, t.legalDueOn),
+    index('petitions_department_due_idx').on(t.handlerDepartmentId, t.legalDueOn),
+    index('petitions_phone_idx').on(t.petitionerPhone),
+    index('petitions_email_idx').on(t.petitionerEmail),
+  ],
+);
+
+/** Append-only (a trigger refuses UPDATE and DELETE): who did what, when, and whether the citizen sees it. */
+export const petitionEvents = pgTable(
+  'petition_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    petitionId: uuid('petition_id').notNull().references(() => petitions.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorKind: text('actor_kind', { enum: ['citizen', 'staff', 'system'] }).notNull(),
+    actorUserId: uuid('actor_user_id').references(() => users.id),
+    type: text('type').notNull(),
+    public: boolean('public').notNull().default(false),
+    textRo: text('text_ro').notNull(),
+    textEn: text('text_en').notNull(),
+    /** Before/after and the event's own facts; never the petitioner's personal data. */
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+  },
+  (t) => [index('petition_events_petition_idx').on(t.petitionId, t.id)],
+);
+
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id').notNull().references(() => petitions.id),
+    /** Shown to people only; never used as a path (files live in this table). */
+    fileName: text('file_name').notNull(),
+    contentType: text('content_type', { enum: ['application/pdf', 'image/jpeg', 'image/png'] }).notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    content: bytea('content').notNull(),
+    uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('attachments_petition_idx').on(t.petitionId)],
+);
+
+/** Gapless numbering: one row per register and year, incremented under its row lock at commit time. */
+export const registerCounters = pgTable(
+  'register_counters',
+  {
+    register: text('register').notNull(),
+    year: integer('year').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.register, t.year] })],
+);
+
+/** A retried intake with the same Idempotency-Key gets the first answer back (24 hours). */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  statusCode: integer('status_code'),
+  /** The first answer, byte for byte (jsonb would reorder its keys). */
+  response: text('response'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Extra non-working days entered by the administrator (the government's bridge days). */
+export const closedDays = pgTable('closed_days', {
+  date: date('date', { mode: 'string' }).primaryKey(),
+  name: text('name').notNull(),
+  createdByUserId: uuid('created_by_user_id').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

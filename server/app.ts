@@ -1,0 +1,83 @@
+// createApp(deps): the whole HTTP app, with no I/O at import (DESIGN.md). main.ts wires the real
+// dependencies; tests pass their own (a fixed clock, a recording bus, a fresh database).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { timeout } from 'hono/timeout';
+import type { Database, Db } from '../db/client';
+import type { Config } from './config';
+import type { Clock } from './lib/clock';
+import { appError } from './lib/errors';
+import type { EventBus } from './lib/events';
+import { createErrorHandler, notFoundHandler, requestIdMiddleware, type AppEnv } from './lib/http';
+import type { Logger } from './lib/logger';
+import { calendarRoutes } from './modules/calendar/calendar.routes';
+import { catalogRoutes } from './modules/catalog/catalog.routes';
+import { healthRoutes } from './modules/health/health.routes';
+import { petitionsRoutes } from './modules/petitions/petitions.routes';
+import { trackingRoutes } from './modules/tracking/tracking.routes';
+
+export type AppDeps = {
+  database: Database;
+  db: Db;
+  clock: Clock;
+  config: Config;
+  events: EventBus;
+  logger: Logger;
+  /** The built portal (dist/client); absent in API-only tests. */
+  clientDir?: string | undefined;
+};
+
+export function createApp(deps: AppDeps) {
+  const app = new Hono<AppEnv>();
+  app.onError(createErrorHandler(deps.logger));
+  app.notFound(notFoundHandler);
+  app.use('*', requestIdMiddleware);
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      strictTransportSecurity: deps.config.publicUrl.startsWith('https:') ? 'max-age=31536000; includeSubDomains' : false,
+      referrerPolicy: 'same-origin',
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  // A request never hangs: past this, the client gets a 503 it can retry.
+  app.use('/api/*', timeout(20_000, () => appError('service.unavailable', 'The request took too long; try again shortly.', undefined, { 'Retry-After': '5' }) as never));
+
+  app.route('/', healthRoutes(deps));
+  app.route('/api', catalogRoutes(deps));
+  app.route('/api', calendarRoutes(deps));
+  app.route('/api', petitionsRoutes(deps));
+  app.route('/api', trackingRoutes(deps));
+  app.all('/api/*', notFoundHandler);
+
+  if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) mountClient(app, deps.clientDir);
+  return app;
+}
+
+/** The portal's files, and index.html for every other GET so the client-side routes work on reload. */
+function mountClient(app: Hono<AppEnv>, clientDir: string) {
+  const indexHtml = readFileSync(join(clientDir, 'index.html'), 'utf8');
+  app.use('/assets/*', async (c, next) => {
+    c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    await next();
+  });
+  app.use('*', serveStatic({ root: clientDir }));
+  app.get('*', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    return c.html(indexHtml);
+  });
+}

@@ -1,0 +1,47 @@
+// The in-process domain event bus (DESIGN.md step 6): use cases emit, real time and tests listen.
+export type DomainEvents = {
+  'petition.registered': { petitionId: string; registrationNumber: string };
+  'outbox.delivered': { id: string; channel: 'email' | 'sms' };
+};
+
+type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;
+
+export type EventBus = {
+  emit<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void;
+  on<K extends keyof DomainEvents>(name: K, listener: Listener<K>): () => void;
+};
+
+export function createEventBus(): EventBus {
+  const listeners = new Map<string, Set<(p: unknown) => void>>();
+  return {
+    emit(name, payload) {
+      for (const l of listeners.get(name) ?? []) {
+        try {
+          l(payload);
+        } catch (error) {
+          console.error(`event listener for ${name} failed`, error);
+        }
+      }
+    },
+    on(name, listener) {
+      const set = listeners.get(name) ?? new Set();
+      set.add(listener as (p: unknown) => void);
+      listeners.set(name, set);
+      return () => set.delete(listener as (p: unknown) => void);
+    },
+  };
+}
+
+/** For tests: every event, in order. */
+export function createRecordingBus(): EventBus & { recorded: Array<{ name: string; payload: unknown }> } {
+  const bus = createEventBus();
+  const recorded: Array<{ name: string; payload: unknown }> = [];
+  return {
+    recorded,
+    on: bus.on,
+    emit(name, payload) {
+      recorded.push({ name, payload });
+      bus.emit(name, payload);
+    },
+  };
+}

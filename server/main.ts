@@ -1,0 +1,61 @@
+// config → db → http → workers (DESIGN.md). The only file that touches process.env (through loadConfig).
+import { serve } from '@hono/node-server';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/client';
+import { seedDatabase } from '../db/seed';
+import { createApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { systemClock } from './lib/clock';
+import { createEventBus } from './lib/events';
+import { createLogger } from './lib/logger';
+import { createDevTransports } from './modules/notifications/transports';
+import { startOutboxWorker } from './workers/outbox.worker';
+
+async function main() {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = createLogger({ pretty: process.stdout.isTTY });
+  const database = await openDatabase(
+    'url' in config.database ? { url: config.database.url, poolSize: config.database.poolSize } : { dataDir: config.database.dataDir },
+  );
+  await database.migrate();
+  await seedDatabase(database.db, { demo: config.demo });
+
+  const events = createEventBus();
+  const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
+  const app = createApp({ database, db: database.db, clock: systemClock, config, events, logger, clientDir });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  const worker = startOutboxWorker({ db: database.db, clock: systemClock, transports: createDevTransports(logger), logger, events, pollMs: config.outboxPollMs });
+
+  server.once('listening', () => {
+    const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
+    console.log(`\nPrimăria Sectorului 6 — petiții online: ${config.publicUrl}`);
+    console.log(`Database: ${where}${config.demo ? ' · demo mode' : ''}\n`);
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info('shutting down', { signal });
+    server.close();
+    await worker.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error('The server could not start:', error);
+  process.exit(1);
+});

@@ -1,0 +1,61 @@
+// The texts of the notices citizens receive, in Romanian (the petition's language). Rendered when the
+// notice is written to the outbox, so the admin outbox page shows exactly what was sent.
+import { formatDateRo } from '../../../shared/domain/format';
+
+export type NoticeTemplate = 'petition.registered' | 'tracking.code_reissued';
+
+type NoticeData = {
+  registrationNumber: string;
+  trackingCode: string;
+  registeredOn: string;
+  dueOn: string;
+  trackingUrl: string;
+  identified: boolean;
+};
+
+export type RenderedNotice = { subject: string; email: string; sms: string };
+
+export function renderNotice(template: NoticeTemplate, d: NoticeData): RenderedNotice {
+  switch (template) {
+    case 'petition.registered':
+      return {
+        subject: `Petiția dumneavoastră a fost înregistrată cu nr. ${d.registrationNumber}`,
+        email: [
+          'Bună ziua,',
+          '',
+          `Petiția dumneavoastră a fost înregistrată la Primăria Sectorului 6 cu numărul ${d.registrationNumber}, în data de ${formatDateRo(d.registeredOn)}.`,
+          `Termenul legal de răspuns este ${formatDateRo(d.dueOn)} (OG 27/2002, art. 8).`,
+          d.identified
+            ? ''
+            : 'Atenție: petiția nu conține datele de identificare cerute de OG 27/2002, art. 7 (nume și o modalitate de a primi răspunsul); Registratura va decide asupra ei.',
+          `Codul de urmărire: ${d.trackingCode}`,
+          `Urmăriți petiția aici: ${d.trackingUrl}`,
+          '',
+          'Păstrați acest cod: împreună cu numărul de înregistrare, vă permite să vedeți stadiul petiției și răspunsul.',
+          '',
+          'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții',
+        ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
+        sms: `Primăria S6: petiția nr. ${d.registrationNumber} a fost înregistrată. Cod: ${d.trackingCode}. Urmărire: ${d.trackingUrl}`,
+      };
+    case 'tracking.code_reissued':
+      return {
+        subject: `Cod nou de urmărire pentru petiția nr. ${d.registrationNumber}`,
+        email: [
+          'Bună ziua,',
+          '',
+          `Ați cerut un cod nou de urmărire pentru petiția nr. ${d.registrationNumber}.`,
+          `Codul nou: ${d.trackingCode}`,
+          `Urmăriți petiția aici: ${d.trackingUrl}`,
+          '',
+          'Codul vechi nu mai este valabil. Dacă nu ați cerut dumneavoastră acest cod, nu este nevoie să faceți nimic.',
+          '',
+          'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții',
+        ].join('\n'),
+        sms: `Primăria S6: cod nou pentru petiția nr. ${d.registrationNumber}: ${d.trackingCode}. Urmărire: ${d.trackingUrl}`,
+      };
+  }
+}
+
+export function trackingUrl(publicUrl: string, registrationNumber: string, trackingCode: string): string {
+  return `${publicUrl}/urmarire/${registrationNumber}?cod=${encodeURIComponent(trackingCode)}`;
+}

@@ -1,0 +1,81 @@
+// Drizzle queries for intake: no rules here (STYLE.md "repositories query").
+import { and, eq, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../../db/client';
+import { attachments, categories, departments, idempotencyKeys, institutions, petitionEvents, petitions, registerCounters } from '../../../db/schema';
+
+export type NewPetition = typeof petitions.$inferInsert;
+export type NewEvent = typeof petitionEvents.$inferInsert;
+export type NewAttachment = typeof attachments.$inferInsert;
+
+export async function findActiveCategory(db: DbOrTx, code: string) {
+  const [row] = await db
+    .select({
+      id: categories.id,
+      code: categories.code,
+      regime: categories.regime,
+      routing: categories.routing,
+      handlerDepartmentId: categories.handlerDepartmentId,
+      handlerInstitutionId: categories.handlerInstitutionId,
+      deadlineDays: categories.deadlineDays,
+      deadlineCounting: categories.deadlineCounting,
+    })
+    .from(categories)
+    .where(and(eq(categories.code, code), eq(categories.active, true)));
+  return row ?? null;
+}
+
+/**
+ * Gapless numbering (DESIGN.md): the counter row of (register, year) is incremented under its row lock,
+ * which is held until this transaction commits; a rollback gives the number back. Call it as late as
+ * possible in the transaction, so the lock is held only for the last inserts and the commit.
+ */
+export async function allocateSequence(db: DbOrTx, register: 'P' | 'I', year: number): Promise<number> {
+  const [row] = await db
+    .insert(registerCounters)
+    .values({ register, year, last: 1 })
+    .onConflictDoUpdate({ target: [registerCounters.register, registerCounters.year], set: { last: sql`${registerCounters.last} + 1` } })
+    .returning({ last: registerCounters.last });
+  if (!row) throw new Error('register counter returned no row');
+  return row.last;
+}
+
+export async function insertPetition(db: DbOrTx, petition: NewPetition): Promise<void> {
+  await db.insert(petitions).values(petition);
+}
+
+export async function insertEvents(db: DbOrTx, events: NewEvent[]): Promise<void> {
+  if (events.length > 0) await db.insert(petitionEvents).values(events);
+}
+
+export async function insertAttachments(db: DbOrTx, files: NewAttachment[]): Promise<void> {
+  for (const file of files) await db.insert(attachments).values(file);
+}
+
+/** Claims an idempotency key; false when another request holds it (its row is returned by findKey). */
+export async function claimIdempotencyKey(db: DbOrTx, key: string, requestHash: string): Promise<boolean> {
+  const rows = await db.insert(idempotencyKeys).values({ key, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+  return rows.length > 0;
+}
+
+export async function findIdempotencyKey(db: DbOrTx, key: string) {
+  const [row] = await db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+  return row ?? null;
+}
+
+export async function deleteIdempotencyKey(db: DbOrTx, key: string): Promise<void> {
+  await db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
+}
+
+export async function storeIdempotentResponse(db: DbOrTx, key: string, statusCode: number, response: string): Promise<void> {
+  await db.update(idempotencyKeys).set({ statusCode, response }).where(eq(idempotencyKeys.key, key));
+}
+
+export async function findDepartmentName(db: DbOrTx, id: string) {
+  const [row] = await db.select({ code: departments.code, name: departments.name }).from(departments).where(eq(departments.id, id));
+  return row ?? null;
+}
+
+export async function findInstitutionName(db: DbOrTx, id: string) {
+  const [row] = await db.select({ code: institutions.code, name: institutions.name }).from(institutions).where(eq(institutions.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,117 @@
+// POST /api/petitions: JSON, or multipart/form-data with the JSON in a part named `data` and the files
+// in parts named `attachments`. The handler adapts HTTP; registerPetition decides.
+import { createHash } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { createPetitionInputSchema, LIMITS } from '../../../shared/api/petitions';
+import type { AppDeps } from '../../app';
+import { appError } from '../../lib/errors';
+import { safeDisplayName, sniffContentType } from '../../lib/file-types';
+import { clientAddress, errorBody, parseOrThrow, readJson, type AppEnv } from '../../lib/http';
+import { createRateLimiter } from '../../lib/rate-limit';
+import { registerPetition, type IncomingFile } from './petitions.usecases';
+
+const JSON_LIMIT = 1024 * 1024;
+const MULTIPART_LIMIT = LIMITS.attachments.count * LIMITS.attachments.bytes + 2 * 1024 * 1024;
+
+export function petitionsRoutes(deps: AppDeps) {
+  const intakeLimiter = createRateLimiter({ limit: deps.config.rateLimits.intakePer10Min, windowMs: 10 * 60_000, name: 'petition' });
+  const app = new Hono<AppEnv>();
+
+  app.post(
+    '/petitions',
+    async (c, next) => {
+      intakeLimiter.hit(clientAddress(c, deps.config.trustProxy), deps.clock.now().getTime());
+      await next();
+    },
+    // Refused with 413 from Content-Length, or while streaming, before the body is read whole.
+    (c, next) =>
+      bodyLimit({
+        maxSize: isMultipart(c.req.header('content-type')) ? MULTIPART_LIMIT : JSON_LIMIT,
+        onError: (ctx) => ctx.json(errorBody(ctx, 'request.too_large', 'The request is too large.'), 413),
+      })(c, next),
+    async (c) => {
+      const { raw, files } = await readIntakeBody(c);
+      if (raw && typeof raw === 'object' && typeof (raw as { website?: unknown }).website === 'string' && (raw as { website: string }).website.trim() !== '') {
+        throw appError('request.honeypot', 'The request was refused.');
+      }
+      const input = parseOrThrow(createPetitionInputSchema, raw);
+      const key = c.req.header('idempotency-key');
+      if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
+        throw appError('idempotency.key_invalid', 'The Idempotency-Key header must be 1–200 visible ASCII characters.');
+      }
+      const result = await registerPetition({
+        db: deps.db,
+        clock: deps.clock,
+        publicUrl: deps.config.publicUrl,
+        input,
+        channel: 'web',
+        files,
+        idempotency: key ? { key, requestHash: requestHash(raw, files) } : null,
+      });
+      if (result.replayed) c.header('Idempotent-Replayed', 'true');
+      else deps.events.emit('petition.registered', { petitionId: result.petitionId!, registrationNumber: result.body.registrationNumber });
+      return c.json(result.body, result.status as 201);
+    },
+  );
+  return app;
+}
+
+function isMultipart(contentType: string | undefined): boolean {
+  return /^multipart\/form-data/i.test(contentType ?? '');
+}
+
+async function readIntakeBody(c: Context<AppEnv>): Promise<{ raw: unknown; files: IncomingFile[] }> {
+  const contentType = c.req.header('content-type');
+  if (/^application\/json/i.test(contentType ?? '')) return { raw: await readJson(c), files: [] };
+  if (!isMultipart(contentType)) {
+    throw appError('request.unsupported_media_type', 'Send application/json, or multipart/form-data when files are attached.');
+  }
+  let form: Record<string, unknown>;
+  try {
+    form = await c.req.parseBody({ all: true });
+  } catch {
+    throw appError('request.invalid', 'The multipart body could not be read.');
+  }
+  const data = form.data;
+  if (typeof data !== 'string') throw appError('request.invalid', 'The multipart body needs a `data` part with the petition as JSON.', { fields: [{ path: 'data', code: 'required', message: 'Required' }] });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    throw appError('request.invalid', 'The `data` part is not valid JSON.', { fields: [{ path: 'data', code: 'invalid_json', message: 'Invalid JSON' }] });
+  }
+  const parts = form.attachments === undefined ? [] : Array.isArray(form.attachments) ? form.attachments : [form.attachments];
+  if (parts.length > LIMITS.attachments.count) {
+    throw appError('attachments.too_many', `At most ${LIMITS.attachments.count} attachments.`, { fields: [{ path: 'attachments', code: 'too_many', message: `At most ${LIMITS.attachments.count}` }] });
+  }
+  const files: IncomingFile[] = [];
+  for (const [index, part] of parts.entries()) {
+    if (!(part instanceof File)) throw appError('request.invalid', 'Each `attachments` part must be a file.', { fields: [{ path: `attachments.${index}`, code: 'not_a_file', message: 'Not a file' }] });
+    if (part.size > LIMITS.attachments.bytes) {
+      throw appError('attachments.too_large', `Each attachment may be at most ${LIMITS.attachments.bytes / 1024 / 1024} MB.`, { fields: [{ path: `attachments.${index}`, code: 'too_large', message: 'Too large' }] });
+    }
+    const bytes = new Uint8Array(await part.arrayBuffer());
+    const contentType = sniffContentType(bytes);
+    if (!contentType) {
+      throw appError('attachments.type_not_allowed', 'Attachments must be PDF, JPEG or PNG files.', { fields: [{ path: `attachments.${index}`, code: 'type_not_allowed', message: 'PDF, JPEG or PNG only' }] });
+    }
+    files.push({ fileName: safeDisplayName(part.name, `atasament-${index + 1}`), contentType, bytes });
+  }
+  return { raw, files };
+}
+
+/** What "the same request" means for Idempotency-Key: the same JSON (key order aside) and the same files. */
+function requestHash(raw: unknown, files: IncomingFile[]): string {
+  const hash = createHash('sha256').update(stableJson(raw));
+  for (const f of files) hash.update('\0').update(f.bytes);
+  return hash.digest('hex');
+}
+
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,38 @@
+// Every API error has one shape (DESIGN.md "Errors"); the client maps `code` to Romanian/English text.
+import { z } from 'zod';
+
+export const ERROR_CODES = {
+  'request.invalid': 400,
+  'request.honeypot': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'request.not_found': 404,
+  'request.rate_limited': 429,
+  'request.origin_forbidden': 403,
+  'idempotency.key_reused': 422,
+  'idempotency.key_invalid': 400,
+  'attachments.too_many': 400,
+  'attachments.too_large': 413,
+  'attachments.type_not_allowed': 415,
+  'categories.not_found': 400,
+  'deadlines.invalid_kind': 400,
+  'petitions.not_found': 404,
+  'tracking.not_found': 404,
+  'service.unavailable': 503,
+  'internal': 500,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    requestId: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** One failing field of a 400 answer: `path` is dotted (`petitioner.email`). */
+export type FieldIssue = { path: string; code: string; message: string };
