@@ -15,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
   'common.error': 'Error',
+  'common.newTab': '(opens in a new tab)',
   'common.required': 'Fields marked with * are required.',
 
   'home.title': 'Online petitions',

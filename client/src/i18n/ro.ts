@@ -14,6 +14,7 @@ export const ro = {
   'common.loading': 'Se încarcă…',
   'common.retry': 'Încearcă din nou',
   'common.error': 'Eroare',
+  'common.newTab': '(se deschide într-o filă nouă)',
   'common.required': 'Câmpurile marcate cu * sunt obligatorii.',
 
   'home.title': 'Petiții online',

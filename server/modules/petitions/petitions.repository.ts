@@ -52,8 +52,8 @@ export async function insertAttachments(db: DbOrTx, files: NewAttachment[]): Pro
 }
 
 /** Claims an idempotency key; false when another request holds it (its row is returned by findKey). */
-export async function claimIdempotencyKey(db: DbOrTx, key: string, requestHash: string): Promise<boolean> {
-  const rows = await db.insert(idempotencyKeys).values({ key, requestHash }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
+export async function claimIdempotencyKey(db: DbOrTx, key: string, requestHash: string, now: Date): Promise<boolean> {
+  const rows = await db.insert(idempotencyKeys).values({ key, requestHash, createdAt: now }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
   return rows.length > 0;
 }
 

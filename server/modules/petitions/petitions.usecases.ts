@@ -39,7 +39,7 @@ export async function registerPetition(args: RegisterPetitionArgs): Promise<Regi
   const { db, idempotency } = args;
   for (let attempt = 0; attempt < 2; attempt++) {
     const outcome = await db.transaction(async (tx) => {
-      if (idempotency && !(await repo.claimIdempotencyKey(tx, idempotency.key, idempotency.requestHash))) {
+      if (idempotency && !(await repo.claimIdempotencyKey(tx, idempotency.key, idempotency.requestHash, args.clock.now()))) {
         return { kind: 'taken' as const };
       }
       const result = await writePetition(tx, args);

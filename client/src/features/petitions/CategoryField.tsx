@@ -1,6 +1,6 @@
 import type { Category } from '../../../../shared/api/catalog';
 import { FormField } from '../../components/FormField';
-import { useT, type Lang, type MessageKey } from '../../i18n';
+import { useT, type MessageKey } from '../../i18n';
 import { useCategories } from './queries';
 
 type Group = 'department' | 'institution' | 'l544';
@@ -39,7 +39,7 @@ export function CategoryField({ value, onChange, error }: Props) {
             </p>
           )}
           <div id="categoryCode-handler" className="handler-info" aria-live="polite">
-            {chosen && <HandlerInfo category={chosen} lang={lang} />}
+            {chosen && <HandlerInfo category={chosen} />}
           </div>
         </>
       }
@@ -66,9 +66,8 @@ export function CategoryField({ value, onChange, error }: Props) {
   );
 }
 
-function HandlerInfo({ category, lang }: { category: Category; lang: Lang }) {
+function HandlerInfo({ category }: { category: Category }) {
   const { t } = useT();
-  void lang;
   // Legea 544/2001: its own register and a 10-day term, whoever answers.
   if (category.regime === 'l544') return <p>{t('form.handler.l544')}</p>;
   const handler = category.handler;

@@ -85,3 +85,21 @@ export function toRawInput(v: FormValues) {
     website: v.website,
   };
 }
+
+/** Which API path each form value is checked under (the honeypot is never reported). */
+export const PATH_OF_VALUE: Record<keyof FormValues, FieldPath | null> = {
+  type: 'type',
+  categoryCode: 'categoryCode',
+  petitionerKind: 'petitioner.kind',
+  firstName: 'petitioner.firstName',
+  lastName: 'petitioner.lastName',
+  organizationName: 'petitioner.organizationName',
+  email: 'petitioner.email',
+  phone: 'petitioner.phone',
+  address: 'petitioner.address',
+  locationAddress: 'location.address',
+  subject: 'subject',
+  body: 'body',
+  consent: 'consent',
+  website: null,
+};
