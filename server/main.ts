@@ -1,5 +1,6 @@
 // config → db → http → workers (DESIGN.md). The only file that touches process.env (through loadConfig).
 import { serve } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed';
@@ -12,6 +13,8 @@ import { createDevTransports } from './modules/notifications/transports';
 import { startOutboxWorker } from './workers/outbox.worker';
 
 async function main() {
+  // A .env file beside package.json, when there is one (see .env.example); exported variables win.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   let config: Config;
   try {
     config = loadConfig();

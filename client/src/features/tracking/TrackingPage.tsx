@@ -1,0 +1,98 @@
+import type { TrackResponse } from '../../../../shared/api/petitions';
+import { Page } from '../../components/Page';
+import { useT } from '../../i18n';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { ApiError } from '../../lib/api-client';
+import { describeApiError } from '../../lib/api-messages';
+import { Link } from '../../router';
+import { useTracking } from './queries';
+import { Timeline } from './Timeline';
+import { normalizeRegistrationNumber, normalizeTrackingCode } from './tracking-codes';
+
+type Props = { number: string; code: string };
+
+export function TrackingPage(props: Props) {
+  const { t, tm } = useT();
+  // A malformed number or code cannot exist: ask the server anyway with what was typed, it answers 404.
+  const number = normalizeRegistrationNumber(props.number) ?? props.number;
+  const code = normalizeTrackingCode(props.code) ?? props.code;
+  const tracking = useTracking(number, code);
+  const notFound = tracking.error instanceof ApiError && tracking.error.status === 404;
+
+  return (
+    <Page title={notFound ? t('track.notFound') : t('track.title', { number })}>
+      {tracking.isPending && <p role="status">{t('common.loading')}</p>}
+      {notFound && (
+        <div className="notice notice--warning" data-testid="not-found">
+          <p>{t('track.notFound.hint')}</p>
+          <p className="actions">
+            <Link to={`/cod-pierdut?numar=${encodeURIComponent(number)}`} className="button button--primary">
+              {t('track.lost')}
+            </Link>
+            <Link to="/urmarire" className="button button--secondary">
+              {t('track.again')}
+            </Link>
+          </p>
+        </div>
+      )}
+      {tracking.isError && !notFound && (
+        <div className="notice notice--error" role="alert">
+          <p>
+            {t('track.loadError')} {tm(describeApiError(tracking.error))}
+          </p>
+          <button type="button" className="button button--secondary" onClick={() => void tracking.refetch()}>
+            {t('common.retry')}
+          </button>
+        </div>
+      )}
+      {tracking.data && <TrackingDetails petition={tracking.data} />}
+    </Page>
+  );
+}
+
+function TrackingDetails({ petition }: { petition: TrackResponse }) {
+  const { t, lang } = useT();
+  const { answer, handler } = petition;
+  return (
+    <>
+      <p className="status-line">
+        {t('track.status')}:{' '}
+        <strong className="status-badge" data-testid="status" data-status={petition.status}>
+          {petition.statusLabel[lang]}
+        </strong>
+      </p>
+      <dl className="facts">
+        <div>
+          <dt>{t('track.registeredAt')}</dt>
+          <dd>{formatDateTime(petition.registeredAt, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.dueOn')}</dt>
+          <dd data-testid="due-on">{formatDate(petition.dueOn, lang)}</dd>
+        </div>
+        <div>
+          <dt>{t('track.handler')}</dt>
+          <dd>{handler ? `${handler.code} — ${handler.name}` : t('track.handler.none')}</dd>
+        </div>
+      </dl>
+      {answer && (
+        <section className="answer" aria-labelledby="answer-title" data-testid="answer">
+          <h2 id="answer-title">{t('track.answer')}</h2>
+          <dl className="facts">
+            <div>
+              <dt>{t('track.answer.dispatchedAt')}</dt>
+              <dd>{formatDateTime(answer.dispatchedAt, lang)}</dd>
+            </div>
+            <div>
+              <dt>{t('track.answer.legalBasis')}</dt>
+              <dd>{answer.legalBasis}</dd>
+            </div>
+          </dl>
+          {/* The server sanitises the answer (paragraphs, emphasis, lists, links) before it leaves the API. */}
+          <div className="answer-body" lang="ro" dangerouslySetInnerHTML={{ __html: answer.body }} />
+        </section>
+      )}
+      <Timeline events={petition.events} />
+    </>
+  );
+}
