@@ -13,6 +13,9 @@ import { appError } from './lib/errors';
 import type { EventBus } from './lib/events';
 import { createErrorHandler, notFoundHandler, requestIdMiddleware, type AppEnv } from './lib/http';
 import type { Logger } from './lib/logger';
+import { jsonOnlyGuard, originGuard } from './lib/request-guards';
+import { sessionMiddleware } from './modules/auth/auth.middleware';
+import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
 import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { healthRoutes } from './modules/health/health.routes';
@@ -57,7 +60,12 @@ export function createApp(deps: AppDeps) {
   // A request never hangs: past this, the client gets a 503 it can retry.
   app.use('/api/*', timeout(20_000, () => appError('service.unavailable', 'The request took too long; try again shortly.', undefined, { 'Retry-After': '5' }) as never));
 
+  app.use('/api/*', originGuard(deps.config.publicUrl));
+  app.use('/api/*', jsonOnlyGuard({ except: (path, method) => method === 'POST' && path === '/api/petitions' }));
+  app.use('/api/*', sessionMiddleware(deps));
+
   app.route('/', healthRoutes(deps));
+  app.route('/api', authRoutes(deps));
   app.route('/api', catalogRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.route('/api', petitionsRoutes(deps));

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/client';
 import { seedDatabase } from '../db/seed';
+import { DEMO_PASSWORD, DEMO_USERS, demoEmail } from '../db/seed/demo-users';
 import { createApp } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock } from './lib/clock';
@@ -42,6 +43,11 @@ async function main() {
     const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
     console.log(`\nPrimăria Sectorului 6 — petiții online: ${config.publicUrl}`);
     console.log(`Database: ${where}${config.demo ? ' · demo mode' : ''}\n`);
+    if (config.demo) {
+      console.log(`Demo accounts (password: ${DEMO_PASSWORD}), sign in at ${config.publicUrl}/personal:`);
+      for (const u of DEMO_USERS) console.log(`  ${demoEmail(u.local).padEnd(36)} ${u.role.padEnd(10)} ${u.department ?? ''}`);
+      console.log('');
+    }
   });
 
   let closing = false;

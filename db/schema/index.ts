@@ -1,3 +1,4 @@
 export * from './organisation';
 export * from './petitions';
 export * from './outbox';
+export * from './staff';

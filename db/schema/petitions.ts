@@ -56,6 +56,14 @@ export const petitions = pgTable(
     internalDueOn: date('internal_due_on', { mode: 'string' }),
     forwardDueOn: date('forward_due_on', { mode: 'string' }),
     extendedAt: timestamp('extended_at', { withTimezone: true }),
+    /** The internal clock stops while the department waits for another's contribution; the legal one never. */
+    internalPausedAt: timestamp('internal_paused_at', { withTimezone: true }),
+    /** Side exits: why it was filed (art. 7 anonymous, art. 10 repeated, withdrawn) and the earlier number. */
+    filedReason: text('filed_reason', { enum: ['anonymous', 'repeated', 'withdrawn'] }),
+    relatedPetitionId: uuid('related_petition_id'),
+    /** Forwarding (art. 6^1): the outgoing letter's reference. */
+    forwardLetterRef: text('forward_letter_ref'),
+    routedAt: timestamp('routed_at', { withTimezone: true }),
 
     /** SHA-256 of the tracking code: the code itself is shown once and never stored. */
     trackingCodeHash: bytea('tracking_code_hash').notNull(),
@@ -67,6 +75,8 @@ export const petitions = pgTable(
     index('petitions_status_due_idx').on(t.status, t.legalDueOn),
     index('petitions_department_due_idx').on(t.handlerDepartmentId, t.legalDueOn),
     index('petitions_phone_idx').on(t.petitionerPhone),
+    index('petitions_assignee_idx').on(t.assigneeId, t.legalDueOn),
+    index('petitions_joined_into_idx').on(t.joinedIntoId),
     index('petitions_email_idx').on(t.petitionerEmail),
   ],
 );
@@ -135,3 +145,45 @@ export const closedDays = pgTable('closed_days', {
   createdByUserId: uuid('created_by_user_id').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** A department asks another for a contribution; the asking department's internal clock pauses meanwhile. */
+export const contributions = pgTable(
+  'contributions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    petitionId: uuid('petition_id').notNull().references(() => petitions.id),
+    fromDepartmentId: uuid('from_department_id').notNull().references(() => departments.id),
+    toDepartmentId: uuid('to_department_id').notNull().references(() => departments.id),
+    requestedByUserId: uuid('requested_by_user_id').notNull().references(() => users.id),
+    question: text('question').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status', { enum: ['pending', 'answered'] }).notNull().default('pending'),
+    answer: text('answer'),
+    answeredByUserId: uuid('answered_by_user_id').references(() => users.id),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('contributions_petition_idx').on(t.petitionId), index('contributions_to_idx').on(t.toDepartmentId, t.status)],
+);
+
+/**
+ * Timers live in the database (DESIGN.md): one row per warning or breach still to fire. The sweeper claims
+ * due rows with FOR UPDATE SKIP LOCKED and marks them fired in the same transaction, so each fires once
+ * whatever the number of servers, and a restart loses none. A due date that moves replaces its rows.
+ */
+export const petitionClocks = pgTable(
+  'petition_clocks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    petitionId: uuid('petition_id').notNull().references(() => petitions.id),
+    clock: text('clock', { enum: ['legal', 'internal', 'forward'] }).notNull(),
+    stage: text('stage', { enum: ['at_risk', 'breached'] }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    firesAt: timestamp('fires_at', { withTimezone: true }).notNull(),
+    firedAt: timestamp('fired_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('petition_clocks_due_idx').on(t.firesAt).where(sql`${t.firedAt} is null`),
+    index('petition_clocks_petition_idx').on(t.petitionId),
+  ],
+);

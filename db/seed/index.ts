@@ -1,7 +1,9 @@
 import type { Db } from '../client';
 import { isCatalogSeeded, seedCatalog } from './catalog';
+import { seedDemoUsers } from './demo-users';
 
-/** First start: the Sector 6 routing data. Later starts leave what the administrator changed alone. */
-export async function seedDatabase(db: Db, _options: { demo: boolean }): Promise<void> {
+/** First start: the Sector 6 routing data; in demo mode, the demo accounts. Admin changes are left alone. */
+export async function seedDatabase(db: Db, options: { demo: boolean }): Promise<void> {
   if (!(await isCatalogSeeded(db))) await seedCatalog(db);
+  if (options.demo) await seedDemoUsers(db);
 }

@@ -8,7 +8,9 @@ import { isDatabaseUnavailable } from '../../db/client';
 import { AppError, appError } from './errors';
 import type { Logger } from './logger';
 
-export type AppEnv = { Variables: { requestId: string } };
+import type { SessionUser } from '../modules/auth/auth.usecases';
+
+export type AppEnv = { Variables: { requestId: string; user: SessionUser | null; sessionToken: string | null } };
 
 export const requestIdMiddleware: MiddlewareHandler<AppEnv> = async (c, next) => {
   const incoming = c.req.header('x-request-id');

@@ -12,7 +12,7 @@ afterAll(() => t.cleanup());
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
 
-function multipart(data: unknown, files: Array<{ name: string; bytes: Uint8Array; type?: string }>) {
+function multipart(data: unknown, files: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; type?: string }>) {
   const form = new FormData();
   form.append('data', JSON.stringify(data));
   for (const f of files) form.append('attachments', new File([f.bytes], f.name, { type: f.type ?? 'application/octet-stream' }));

@@ -38,7 +38,7 @@ describe('cleanText: control characters', () => {
   });
 
   test('a single-line field keeps no line breaks: they become spaces', () => {
-    expect(cleanText('Groapă\nadâncă\r\npe strada')).toBe('Groapă adâncă  pe strada');
+    expect(cleanText('Groapă\nadâncă\r\npe strada')).toBe('Groapă adâncă pe strada');
     expect(cleanText('a\tb')).toBe('a b');
   });
 

@@ -4,7 +4,7 @@ import { FormField } from '../../components/FormField';
 import { Page } from '../../components/Page';
 import { useT } from '../../i18n';
 import { describeApiError } from '../../lib/api-messages';
-import { useQueryParam } from '../../router';
+import { Link, useQueryParam } from '../../router';
 import { useResendCode } from './queries';
 import { normalizeRegistrationNumber } from './tracking-codes';
 
@@ -41,7 +41,14 @@ export function LostCodePage() {
       <ErrorSummary ref={summaryRef} title={t('track.errors')} items={summary} />
       {/* Same words whether or not the number exists: the page must not confirm which numbers are real. */}
       <div role="status" className={resend.isSuccess ? 'notice notice--success' : undefined} data-testid="resend-result">
-        {resend.isSuccess && <p>{t('lost.done')}</p>}
+        {resend.isSuccess && (
+          <>
+            <p>{t('lost.done')}</p>
+            <p>
+              <Link to="/urmarire">{t('nav.track')}</Link>
+            </p>
+          </>
+        )}
       </div>
       <form className="narrow-form" noValidate onSubmit={onSubmit}>
         <FormField

@@ -18,9 +18,10 @@ export function TrackingPage(props: Props) {
   const code = normalizeTrackingCode(props.code) ?? props.code;
   const tracking = useTracking(number, code);
   const notFound = tracking.error instanceof ApiError && tracking.error.status === 404;
+  const title = notFound ? t('track.notFound') : t('track.title', { number });
 
   return (
-    <Page title={notFound ? t('track.notFound') : t('track.title', { number })}>
+    <Page title={title} heading={notFound ? title : <TitleWithNumber number={number} />}>
       {tracking.isPending && <p role="status">{t('common.loading')}</p>}
       {notFound && (
         <div className="notice notice--warning" data-testid="not-found">
@@ -47,6 +48,19 @@ export function TrackingPage(props: Props) {
       )}
       {tracking.data && <TrackingDetails petition={tracking.data} />}
     </Page>
+  );
+}
+
+// The number must not break at its dashes ("P-2026-" / "000123") on a narrow screen.
+function TitleWithNumber({ number }: { number: string }) {
+  const { t } = useT();
+  const [before = '', after = ''] = t('track.title', { number: '\u0000' }).split('\u0000');
+  return (
+    <>
+      {before}
+      <span className="nowrap">{number}</span>
+      {after}
+    </>
   );
 }
 
