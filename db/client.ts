@@ -101,6 +101,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** Errors that mean "the database is not reachable now", as opposed to a bad query. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    // PGlite has no error code for this: a query after close() (e.g. during shutdown) rejects with these.
+    if (e instanceof Error && /^PGlite is clos(ed|ing)$/.test(e.message)) return true;
     const code = (e as { code?: unknown }).code;
     if (typeof code !== 'string') continue;
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED',

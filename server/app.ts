@@ -14,6 +14,7 @@ import type { EventBus } from './lib/events';
 import { createErrorHandler, notFoundHandler, requestIdMiddleware, type AppEnv } from './lib/http';
 import type { Logger } from './lib/logger';
 import { jsonOnlyGuard, originGuard } from './lib/request-guards';
+import { adminRoutes } from './modules/admin/admin.routes';
 import { sessionMiddleware } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
 import { calendarRoutes } from './modules/calendar/calendar.routes';
@@ -21,6 +22,8 @@ import { catalogRoutes } from './modules/catalog/catalog.routes';
 import { healthRoutes } from './modules/health/health.routes';
 import { petitionsRoutes } from './modules/petitions/petitions.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
+import { staffPetitionsRoutes } from './modules/petitions/staff-petitions.routes';
+import { workflowRoutes } from './modules/workflow/workflow.routes';
 
 export type AppDeps = {
   database: Database;
@@ -66,10 +69,13 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps));
   app.route('/api', authRoutes(deps));
+  app.route('/api', adminRoutes(deps));
   app.route('/api', catalogRoutes(deps));
   app.route('/api', calendarRoutes(deps));
   app.route('/api', petitionsRoutes(deps));
   app.route('/api', trackingRoutes(deps));
+  app.route('/api', staffPetitionsRoutes(deps));
+  app.route('/api', workflowRoutes(deps));
   app.all('/api/*', notFoundHandler);
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) mountClient(app, deps.clientDir);

@@ -1,6 +1,15 @@
-// The in-process domain event bus (DESIGN.md step 6): use cases emit, real time and tests listen.
+// The in-process domain event bus (DESIGN.md step 6): use cases emit after their transaction commits;
+// the real-time layer forwards them to socket.io rooms, tests record them.
+export type PetitionRef = { petitionId: string; registrationNumber: string; departmentId: string | null; assigneeId: string | null };
+
 export type DomainEvents = {
   'petition.registered': { petitionId: string; registrationNumber: string };
+  /** Any change of status, handler, assignee or due dates of a petition. */
+  'petition.changed': PetitionRef & { status: string; change: string };
+  /** A clock warning or breach fired by the sweeper. */
+  'petition.clock': PetitionRef & { clock: 'legal' | 'internal' | 'forward'; stage: 'at_risk' | 'breached' };
+  /** An in-app notice for one staff user. */
+  'staff.notice': { userId: string; petitionId: string | null; kind: string };
   'outbox.delivered': { id: string; channel: 'email' | 'sms' };
 };
 

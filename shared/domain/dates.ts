@@ -100,3 +100,14 @@ export function bucharestDateOf(instant: Date): IsoDate {
 export function bucharestYearOf(instant: Date): number {
   return bucharestParts(instant).year;
 }
+
+/** The instant a Bucharest calendar day begins (00:00 local time, EET or EEST). */
+export function bucharestMidnight(d: IsoDate): Date {
+  const [y, m, day] = d.split('-').map(Number) as [number, number, number];
+  const utcMidnight = Date.UTC(y, m - 1, day);
+  for (const offsetHours of [2, 3]) {
+    const candidate = new Date(utcMidnight - offsetHours * 3_600_000);
+    if (bucharestDateOf(candidate) === d && bucharestDateOf(new Date(candidate.getTime() - 1)) !== d) return candidate;
+  }
+  throw new RangeError(`No Bucharest midnight for ${d}`);
+}

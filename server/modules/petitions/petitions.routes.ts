@@ -10,6 +10,8 @@ import { safeDisplayName, sniffContentType } from '../../lib/file-types';
 import { clientAddress, errorBody, parseOrThrow, readJson, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
 import { registerPetition, type IncomingFile } from './petitions.usecases';
+import type { SessionUser } from '../auth/auth.usecases';
+import type { Channel } from '../../../shared/domain/petition-codes';
 
 const JSON_LIMIT = 1024 * 1024;
 const MULTIPART_LIMIT = LIMITS.attachments.count * LIMITS.attachments.bytes + 2 * 1024 * 1024;
@@ -21,7 +23,8 @@ export function petitionsRoutes(deps: AppDeps) {
   app.post(
     '/petitions',
     async (c, next) => {
-      intakeLimiter.hit(clientAddress(c, deps.config.trustProxy), deps.clock.now().getTime());
+      // Staff registering post, desk, e-mail or phone petitions are not the public the limit guards against.
+      if (!c.get('user')) intakeLimiter.hit(clientAddress(c, deps.config.trustProxy), deps.clock.now().getTime());
       await next();
     },
     // Refused with 413 from Content-Length, or while streaming, before the body is read whole.
@@ -35,6 +38,7 @@ export function petitionsRoutes(deps: AppDeps) {
       if (raw && typeof raw === 'object' && typeof (raw as { website?: unknown }).website === 'string' && (raw as { website: string }).website.trim() !== '') {
         throw appError('request.honeypot', 'The request was refused.');
       }
+      const channel = intakeChannel(c.get('user'), raw);
       const input = parseOrThrow(createPetitionInputSchema, raw);
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
@@ -45,7 +49,8 @@ export function petitionsRoutes(deps: AppDeps) {
         clock: deps.clock,
         publicUrl: deps.config.publicUrl,
         input,
-        channel: 'web',
+        channel,
+        actorUserId: c.get('user')?.id ?? null,
         files,
         idempotency: key ? { key, requestHash: requestHash(raw, files) } : null,
       });
@@ -55,6 +60,25 @@ export function petitionsRoutes(deps: AppDeps) {
     },
   );
   return app;
+}
+
+/**
+ * The citizen's web form is `web`; with a session, the registry registers `post`, `desk` or `email`
+ * petitions (default `desk`) and a call-center agent `phone` ones; no other role registers petitions.
+ */
+function intakeChannel(user: SessionUser | null, raw: unknown): Channel {
+  if (!user) return 'web';
+  const asked = raw && typeof raw === 'object' ? (raw as { channel?: unknown }).channel : undefined;
+  if (user.role === 'registry') {
+    const channel = asked ?? 'desk';
+    if (channel === 'post' || channel === 'desk' || channel === 'email') return channel;
+    throw appError('request.invalid', 'The registry registers post, desk or e-mail petitions.', { fields: [{ path: 'channel', code: 'invalid', message: 'post, desk or email' }] });
+  }
+  if (user.role === 'agent') {
+    if (asked === undefined || asked === 'phone') return 'phone';
+    throw appError('request.invalid', 'Call-center agents register phone petitions.', { fields: [{ path: 'channel', code: 'invalid', message: 'phone' }] });
+  }
+  throw appError('auth.forbidden', 'Only the registry and the call center register petitions for others.');
 }
 
 function isMultipart(contentType: string | undefined): boolean {

@@ -14,6 +14,7 @@ import type { Clock } from '../../lib/clock';
 import { appError } from '../../lib/errors';
 import { generateTrackingCode, hashTrackingCode } from '../../lib/tracking-code';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
+import { replaceClock } from '../clocks/clocks.repository';
 import { noticesFor } from '../notifications/notices';
 import { insertNotices } from '../notifications/outbox.repository';
 import * as repo from './petitions.repository';
@@ -153,6 +154,9 @@ async function writePetition(tx: Tx, args: RegisterPetitionArgs): Promise<Regist
       data: { channel, categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: args.files?.length ?? 0 },
     },
   ]);
+  // The legal clock runs from registration (art. 8), the forward clock too when it applies (art. 6^1).
+  await replaceClock(tx, { petitionId, clock: 'legal', dueOn: legalDueOn, calendar });
+  if (forwardDueOn) await replaceClock(tx, { petitionId, clock: 'forward', dueOn: forwardDueOn, calendar });
   await insertNotices(
     tx,
     noticesFor({

@@ -1,0 +1,190 @@
+// The staff's view of the register: queues, the petition page, and the petitioner's personal data
+// (each read of which is logged, GDPR / Legea 190/2018).
+import { and, eq, gte, inArray, isNull, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../../db/client';
+import { departments, personalDataReads, petitions } from '../../../db/schema';
+import type { ListItem, ListQuery } from '../../../shared/api/staff-petitions';
+import { bucharestDateOf } from '../../../shared/domain/dates';
+import { AT_RISK_WORKING_DAYS } from '../../../shared/domain/deadlines';
+import { parseRegistrationNumber } from '../../../shared/domain/registration-number';
+import type { Clock } from '../../lib/clock';
+import { appError } from '../../lib/errors';
+import { isCityWide, loadAccessContext, visibilityCondition, type AccessContext } from '../access/access';
+import { allowedActions } from '../access/policy';
+import type { SessionUser } from '../auth/auth.usecases';
+import { loadLegalCalendar } from '../calendar/calendar.repository';
+import { atRiskUntil, petitionClockState } from './clock-state';
+import * as repo from './staff-petitions.repository';
+
+const OPEN = [...repo.OPEN_STATUSES];
+
+/** Which petitions each queue holds, for this user; 403 for a queue the role does not have. */
+async function queueCondition(db: Db, ctx: AccessContext, q: ListQuery): Promise<SQL | undefined> {
+  const cityWide = isCityWide(ctx);
+  const forbid = () => appError('auth.forbidden', `Your role has no “${q.queue}” queue.`);
+  switch (q.queue) {
+    case 'registry':
+    case 'decisions':
+      if (!['registry', 'admin', 'delegate'].includes(ctx.role)) throw forbid();
+      // OG 27/2002 art. 7: unidentified petitions wait for the registry's decision.
+      return and(eq(petitions.status, 'registered'), eq(petitions.identified, q.queue === 'registry'));
+    case 'department': {
+      if (cityWide && q.departmentCode) {
+        const [d] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, q.departmentCode));
+        return and(inArray(petitions.status, OPEN), eq(petitions.handlerDepartmentId, d?.id ?? '00000000-0000-0000-0000-000000000000'));
+      }
+      if (cityWide) return inArray(petitions.status, OPEN);
+      if (!ctx.departmentId) throw forbid();
+      return and(inArray(petitions.status, OPEN), eq(petitions.handlerDepartmentId, ctx.departmentId));
+    }
+    case 'mine':
+      return and(inArray(petitions.status, OPEN), eq(petitions.assigneeId, ctx.id));
+    case 'approvals':
+      // Art. 13: the head signs first; then the director (a service) or the delegate (an internal department).
+      if (ctx.role === 'head' && ctx.departmentId) return and(eq(petitions.status, 'answer_submitted'), eq(petitions.handlerDepartmentId, ctx.departmentId));
+      if (ctx.role === 'director' && ctx.departmentId) return and(eq(petitions.status, 'answer_signed'), eq(petitions.handlerDepartmentId, ctx.departmentId));
+      if (ctx.role === 'delegate') {
+        return and(eq(petitions.status, 'answer_signed'), inArray(petitions.handlerDepartmentId, sql`(select ${departments.id} from ${departments} where ${departments.kind} = 'internal')`));
+      }
+      throw forbid();
+    case 'dispatch':
+      if (!['registry', 'admin'].includes(ctx.role)) throw forbid();
+      return eq(petitions.status, 'approved');
+    case 'all':
+      return undefined;
+  }
+}
+
+function clockCondition(state: 'on_time' | 'at_risk' | 'breached', today: string, calendar: Awaited<ReturnType<typeof loadLegalCalendar>>): SQL {
+  const internalRunning = and(sql`${petitions.internalDueOn} is not null`, isNull(petitions.internalPausedAt));
+  const breached = or(lt(petitions.legalDueOn, today), and(internalRunning, lt(petitions.internalDueOn, today)))!;
+  const atRisk = or(
+    and(gte(petitions.legalDueOn, today), lte(petitions.legalDueOn, atRiskUntil(today, AT_RISK_WORKING_DAYS.legal, calendar))),
+    and(internalRunning, gte(petitions.internalDueOn, today), lte(petitions.internalDueOn, atRiskUntil(today, AT_RISK_WORKING_DAYS.internal, calendar))),
+  )!;
+  const open = inArray(petitions.status, ['registered', ...OPEN]);
+  if (state === 'breached') return and(open, breached)!;
+  if (state === 'at_risk') return and(open, not(breached), atRisk)!;
+  return and(open, not(breached), not(atRisk))!;
+}
+
+export async function listStaffPetitions({ db, clock, user, query }: { db: Db; clock: Clock; user: SessionUser; query: ListQuery }) {
+  const ctx = await loadAccessContext(db, user);
+  if (!['registry', 'delegate', 'admin', 'head', 'officer', 'director'].includes(ctx.role)) {
+    throw appError('auth.forbidden', 'Your role has no access to the petition queues.');
+  }
+  const calendar = await loadLegalCalendar(db);
+  const today = bucharestDateOf(clock.now());
+  const conditions: (SQL | undefined)[] = [visibilityCondition(ctx), await queueCondition(db, ctx, query)];
+  if (query.status) conditions.push(eq(petitions.status, query.status));
+  if (query.clock) conditions.push(clockCondition(query.clock, today, calendar));
+  if (query.q) {
+    const number = parseRegistrationNumber(query.q);
+    conditions.push(number ? eq(petitions.registrationNumber, number.normalized) : sql`${petitions.subject} ilike ${'%' + query.q.replace(/[\\%_]/g, '\\$&') + '%'}`);
+  }
+  const cursor = query.cursor ? repo.decodeCursor(query.cursor) : null;
+  if (query.cursor && !cursor) throw appError('request.invalid', 'Bad cursor.', { fields: [{ path: 'cursor', code: 'invalid', message: 'Bad cursor' }] });
+  const rows = await repo.listPetitions(db, { where: and(...conditions)!, cursor, limit: query.limit });
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  const items: ListItem[] = page.map((r) => ({
+    id: r.id,
+    registrationNumber: r.registrationNumber,
+    status: r.status,
+    subject: r.subject,
+    categoryCode: r.categoryCode,
+    departmentCode: r.departmentCode,
+    legalDueOn: r.legalDueOn,
+    internalDueOn: r.internalDueOn,
+    clock: petitionClockState(r, today, calendar),
+    assigneeId: r.assigneeId,
+    registeredAt: r.registeredAt.toISOString(),
+    identified: r.identified,
+    channel: r.channel,
+  }));
+  return { items, nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ dueOn: last.legalDueOn, id: last.id }) : null };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Loads a petition the user may see, or throws the 404 that hides whether it exists. */
+export async function loadVisiblePetition(db: Db, user: SessionUser, id: string) {
+  if (!['registry', 'delegate', 'admin', 'head', 'officer', 'director'].includes(user.role)) {
+    throw appError('auth.forbidden', 'Your role has no access to petitions.');
+  }
+  const ctx = await loadAccessContext(db, user);
+  const found = UUID.test(id) ? await repo.findVisiblePetition(db, id, visibilityCondition(ctx)) : null;
+  if (!found) throw appError('petitions.not_found', 'No such petition.');
+  const concerned = await repo.findUserBrief(db, found.petition.concernsUserId);
+  return { ctx, found, concerned };
+}
+
+export async function getStaffPetition({ db, clock, user, id }: { db: Db; clock: Clock; user: SessionUser; id: string }) {
+  const { ctx, found, concerned } = await loadVisiblePetition(db, user, id);
+  const p = found.petition;
+  const calendar = await loadLegalCalendar(db);
+  const today = bucharestDateOf(clock.now());
+  const [timeline, files, contributions, assignee] = await Promise.all([
+    repo.listTimeline(db, p.id),
+    repo.listAttachmentMeta(db, p.id),
+    repo.listContributions(db, p.id),
+    repo.findUserBrief(db, p.assigneeId),
+  ]);
+  const facts = { ...p, departmentKind: found.departmentKind, concernedRole: concerned?.role ?? null };
+  const showRepeats = p.status === 'registered' && ['registry', 'admin', 'delegate'].includes(ctx.role);
+  return {
+    id: p.id,
+    registrationNumber: p.registrationNumber,
+    register: p.register,
+    regime: p.regime,
+    type: p.type,
+    channel: p.channel,
+    status: p.status,
+    identified: p.identified,
+    subject: p.subject,
+    body: p.body,
+    location: { address: p.locationAddress, lat: p.locationLat, lng: p.locationLng },
+    category: { code: found.categoryCode, name: { ro: found.categoryNameRo, en: found.categoryNameEn }, routing: found.categoryRouting },
+    department: found.departmentCode ? { code: found.departmentCode, name: found.departmentName, kind: found.departmentKind } : null,
+    institution: found.institutionCode ? { code: found.institutionCode, name: found.institutionName } : null,
+    assignee: assignee ? { id: assignee.id, name: assignee.name } : null,
+    concernsUser: concerned ? { id: concerned.id, name: concerned.name, role: concerned.role } : null,
+    registeredAt: p.registeredAt.toISOString(),
+    registeredOn: p.registeredOn,
+    legalDueOn: p.legalDueOn,
+    internalDueOn: p.internalDueOn,
+    forwardDueOn: p.forwardDueOn,
+    extendedAt: p.extendedAt?.toISOString() ?? null,
+    internalPausedAt: p.internalPausedAt?.toISOString() ?? null,
+    clock: petitionClockState(p, today, calendar),
+    filedReason: p.filedReason,
+    timeline: timeline.map((e) => ({ id: e.id, at: e.at.toISOString(), type: e.type, public: e.public, text: { ro: e.textRo, en: e.textEn }, actorName: e.actorName })),
+    attachments: files.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() })),
+    contributions: contributions.map((c) => ({ ...c, answeredAt: c.answeredAt?.toISOString() ?? null, createdAt: c.createdAt.toISOString() })),
+    repeatCandidates: showRepeats
+      ? (await repo.findSimilarEarlier(db, { id: p.id, email: p.petitionerEmail, phone: p.petitionerPhone, subject: p.subject, registeredAt: p.registeredAt })).map((r) => ({
+          ...r,
+          registeredAt: r.registeredAt.toISOString(),
+          similarity: Number(r.similarity),
+        }))
+      : [],
+    actions: allowedActions(ctx, facts, today),
+  };
+}
+
+/** GDPR: the personal data, to those who see the petition; each read is logged (who, when, which). */
+export async function readPetitioner({ db, clock, user, id }: { db: Db; clock: Clock; user: SessionUser; id: string }) {
+  const { found } = await loadVisiblePetition(db, user, id);
+  const p = found.petition;
+  await db.insert(personalDataReads).values({ userId: user.id, petitionId: p.id, source: 'petitioner', subject: p.registrationNumber, at: clock.now() });
+  return {
+    kind: p.petitionerKind,
+    firstName: p.petitionerFirstName,
+    lastName: p.petitionerLastName,
+    organizationName: p.petitionerOrganization,
+    email: p.petitionerEmail,
+    phone: p.petitionerPhone,
+    address: p.petitionerAddress,
+    identified: p.identified,
+  };
+}
