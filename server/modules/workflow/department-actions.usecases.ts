@@ -13,7 +13,7 @@ import { mayAssign } from '../access/policy';
 import type { SessionUser } from '../auth/auth.usecases';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { replaceClock } from '../clocks/clocks.repository';
-import { countOpenAssignments, findUserBrief } from '../petitions/staff-petitions.repository';
+import { countOpenAssignments } from '../petitions/staff-petitions.repository';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
 import { addEvent, fieldError, requireRoles, transition } from './workflow.shared';
 

@@ -10,7 +10,7 @@ import { parseRegistrationNumber } from '../../../shared/domain/registration-num
 import type { Clock } from '../../lib/clock';
 import { appError } from '../../lib/errors';
 import type { EventBus } from '../../lib/events';
-import { excludedByConductRule, loadAccessContext, visibilityCondition } from '../access/access';
+import { excludedByConductRule, visibilityCondition } from '../access/access';
 import type { SessionUser } from '../auth/auth.usecases';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { replaceClock, stopAllClocks } from '../clocks/clocks.repository';
