@@ -1,4 +1,4 @@
-// config → db → http → workers (DESIGN.md). The only file that touches process.env (through loadConfig).
+// config → db → http → io → workers (DESIGN.md). The only file that touches process.env (through loadConfig).
 import { serve } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,9 @@ import { systemClock } from './lib/clock';
 import { createEventBus } from './lib/events';
 import { createLogger } from './lib/logger';
 import { createDevTransports } from './modules/notifications/transports';
+import { attachRealtime } from './realtime/realtime';
 import { startOutboxWorker } from './workers/outbox.worker';
+import { CLOCK_SWEEP_MS, startClockSweeper } from './workers/clock-sweeper';
 
 async function main() {
   // A .env file beside package.json, when there is one (see .env.example); exported variables win.
@@ -37,7 +39,10 @@ async function main() {
   const clientDir = fileURLToPath(new URL('../dist/client', import.meta.url));
   const app = createApp({ database, db: database.db, clock: systemClock, config, events, logger, clientDir });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // socket.io on the same server, path /socket.io (server/realtime): live updates for signed-in staff.
+  const realtime = attachRealtime({ httpServer: server, db: database.db, clock: systemClock, events, config, logger, database });
   const worker = startOutboxWorker({ db: database.db, clock: systemClock, transports: createDevTransports(logger), logger, events, pollMs: config.outboxPollMs });
+  const sweeper = startClockSweeper({ db: database.db, clock: systemClock, events, logger, publicUrl: config.publicUrl, pollMs: CLOCK_SWEEP_MS });
 
   server.once('listening', () => {
     const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
@@ -56,7 +61,9 @@ async function main() {
     closing = true;
     logger.info('shutting down', { signal });
     server.close();
+    await realtime.close();
     await worker.stop();
+    await sweeper.stop();
     await database.close();
     process.exit(0);
   };

@@ -2,3 +2,4 @@ export * from './organisation';
 export * from './petitions';
 export * from './outbox';
 export * from './staff';
+export * from './answers';

@@ -1,0 +1,113 @@
+// Live updates for the staff UI (issue 3 §7): a socket.io connection to our own origin, authenticated by
+// the session cookie; each server event invalidates the TanStack Query keys it affects, so what is on
+// screen refetches through the API (which checks access). Call `useLiveUpdates(queryClient)` once, in the
+// staff layout (only signed-in staff may connect; the server refuses anyone else).
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import {
+  SERVER_EVENT_NAMES,
+  SOCKET_PATH,
+  SOCKET_UNAUTHORIZED,
+  type ClientToServerEvents,
+  type ServerEventName,
+  type ServerToClientEvents,
+} from '../../../shared/api/socket-events';
+
+/**
+ * Which queries each server event makes stale. Prefixes: `['petitions']` covers every list and detail
+ * whose key starts with 'petitions', `['notices']` the in-app notices.
+ */
+export const LIVE_UPDATE_KEYS: Record<ServerEventName, readonly QueryKey[]> = {
+  'petition.registered': [['petitions']],
+  'petition.changed': [['petitions']],
+  'petition.clock': [['petitions']],
+  'staff.notice': [['notices']],
+};
+
+/** Every key any event may invalidate: refetched after a reconnection, when events may have been missed. */
+const ALL_KEYS: readonly QueryKey[] = uniqueKeys(Object.values(LIVE_UPDATE_KEYS).flat());
+
+/**
+ * - `connecting`: not connected yet, or reconnecting after a network failure (socket.io retries);
+ * - `live`: connected, events arrive;
+ * - `refused`: the server refused the connection or ended it (no session, signed out): no retry.
+ */
+export type LiveUpdatesStatus = 'connecting' | 'live' | 'refused';
+
+export type LiveUpdatesOptions = {
+  /** Events within this many ms cause one invalidation per key (a burst from the SLA sweeper, say). */
+  batchMs?: number;
+  /** Another origin than the page's: tests only. */
+  url?: string;
+  onStatus?: (status: LiveUpdatesStatus) => void;
+};
+
+/** Connects and invalidates on every event; returns the function that disconnects. Not a hook: see useLiveUpdates. */
+export function connectLiveUpdates(queryClient: QueryClient, { batchMs = 200, url, onStatus }: LiveUpdatesOptions = {}): () => void {
+  const options = {
+    path: SOCKET_PATH,
+    withCredentials: true,
+    // WebSocket only: long-polling would need sticky sessions in front of several server instances.
+    transports: ['websocket'],
+  };
+  onStatus?.('connecting');
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
+
+  const pending = new Map<string, QueryKey>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const keys = [...pending.values()];
+    pending.clear();
+    for (const queryKey of keys) void queryClient.invalidateQueries({ queryKey });
+  };
+  const invalidate = (keys: readonly QueryKey[]) => {
+    for (const key of keys) pending.set(JSON.stringify(key), key);
+    timer ??= setTimeout(flush, batchMs);
+  };
+
+  for (const name of SERVER_EVENT_NAMES) {
+    // Every event has one payload argument; the keys do not depend on it.
+    socket.on(name, () => invalidate(LIVE_UPDATE_KEYS[name]));
+  }
+
+  let connectedBefore = false;
+  socket.on('connect', () => {
+    if (connectedBefore) invalidate(ALL_KEYS);
+    connectedBefore = true;
+    onStatus?.('live');
+  });
+  socket.on('disconnect', (reason) => {
+    // 'io server disconnect': the server ended it (the session is over); socket.io does not reconnect.
+    onStatus?.(reason === 'io server disconnect' ? 'refused' : 'connecting');
+  });
+  socket.on('connect_error', (error) => {
+    // Refused by the server (no or an expired session): socket.io does not retry, and neither do we.
+    onStatus?.(!socket.active || error.message === SOCKET_UNAUTHORIZED ? 'refused' : 'connecting');
+  });
+
+  return () => {
+    if (timer) clearTimeout(timer);
+    pending.clear();
+    socket.removeAllListeners();
+    socket.disconnect();
+  };
+}
+
+/**
+ * Live updates while the calling component is mounted; call it once, in the staff layout:
+ * `const status = useLiveUpdates(useQueryClient());`. Pass `{ enabled: false }` while signed out.
+ */
+export function useLiveUpdates(queryClient: QueryClient, { enabled = true, batchMs }: { enabled?: boolean; batchMs?: number } = {}): LiveUpdatesStatus {
+  const [status, setStatus] = useState<LiveUpdatesStatus>('connecting');
+  useEffect(() => {
+    if (!enabled) return;
+    return connectLiveUpdates(queryClient, { batchMs, onStatus: setStatus });
+  }, [queryClient, enabled, batchMs]);
+  return enabled ? status : 'refused';
+}
+
+function uniqueKeys(keys: readonly QueryKey[]): QueryKey[] {
+  return [...new Map(keys.map((k) => [JSON.stringify(k), k])).values()];
+}
