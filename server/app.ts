@@ -24,6 +24,11 @@ import { petitionsRoutes } from './modules/petitions/petitions.routes';
 import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { staffPetitionsRoutes } from './modules/petitions/staff-petitions.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
+import { answersRoutes } from './modules/answers/answers.routes';
+import { closedDaysRoutes } from './modules/clocks/closed-days.routes';
+import { extensionRoutes } from './modules/clocks/extension.routes';
+import { outboxAdminRoutes } from './modules/notifications/outbox-admin.routes';
+import { twilioStatusRoutes } from './modules/notifications/twilio-status.routes';
 
 export type AppDeps = {
   database: Database;
@@ -76,7 +81,13 @@ export function createApp(deps: AppDeps) {
   app.route('/api', trackingRoutes(deps));
   app.route('/api', staffPetitionsRoutes(deps));
   app.route('/api', workflowRoutes(deps));
+  app.route('/api', answersRoutes(deps));
+  app.route('/api', extensionRoutes(deps));
+  app.route('/api', closedDaysRoutes(deps));
+  app.route('/api', outboxAdminRoutes(deps));
   app.all('/api/*', notFoundHandler);
+  // Twilio's delivery reports: a signed form post, outside /api (no session, no JSON).
+  app.route('/', twilioStatusRoutes(deps));
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) mountClient(app, deps.clientDir);
   return app;

@@ -56,5 +56,5 @@ export const contributionInputSchema = z.object({ departmentCode: z.string().min
 export const contributionAnswerSchema = z.object({ answer: text(1, 10000) });
 export const noteInputSchema = z.object({ text: text(1, 10000) });
 
-export const PETITION_ACTIONS = ['route', 'forward', 'file', 'join', 'return', 'assign', 'contribute', 'note', 'extend', 'petitioner'] as const;
+export const PETITION_ACTIONS = ['route', 'forward', 'file', 'join', 'return', 'assign', 'contribute', 'note', 'extend', 'petitioner', 'draft', 'submit', 'approve', 'reject', 'dispatch'] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];

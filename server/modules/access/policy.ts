@@ -33,6 +33,19 @@ export function mayAssign(ctx: AccessContext, p: PetitionFacts): boolean {
   return ctx.role === 'head' && ctx.departmentId === p.handlerDepartmentId;
 }
 
+/** Art. 13, first signature: the head; when the complaint concerns the head (or above), the authority instead. */
+export function mayFirstSign(ctx: AccessContext, p: PetitionFacts): boolean {
+  const headConcerned = p.concernedRole !== null && ['head', 'director', 'delegate'].includes(p.concernedRole);
+  if (headConcerned) return mayCountersign(ctx, p);
+  return ctx.role === 'head' && ctx.departmentId === p.handlerDepartmentId;
+}
+
+/** Art. 13, second signature; when the complaint concerns the director, the delegate signs instead. */
+export function mayCountersign(ctx: AccessContext, p: PetitionFacts): boolean {
+  if (p.concernedRole === 'director' || p.concernedRole === 'delegate') return ctx.role === 'delegate';
+  return isSigningAuthority(ctx, p);
+}
+
 export function allowedActions(ctx: AccessContext, p: PetitionFacts, today: string): PetitionAction[] {
   const actions: PetitionAction[] = ['note', 'petitioner'];
   if (ctx.role === 'registry' && p.status === 'registered') actions.push('route', 'forward', 'file', 'join');
@@ -42,6 +55,9 @@ export function allowedActions(ctx: AccessContext, p: PetitionFacts, today: stri
     actions.push('contribute');
   }
   if (mayExtend(ctx, p, today)) actions.push('extend');
+  if (p.status === 'in_progress' && ctx.id === p.assigneeId) actions.push('draft', 'submit');
+  if ((p.status === 'answer_submitted' && mayFirstSign(ctx, p)) || (p.status === 'answer_signed' && mayCountersign(ctx, p))) actions.push('approve', 'reject');
+  if (p.status === 'approved' && ctx.role === 'registry') actions.push('dispatch');
   return actions;
 }
 

@@ -17,6 +17,8 @@ export async function findPetitionForTracking(db: DbOrTx, registrationNumber: st
       email: petitions.petitionerEmail,
       phone: petitions.petitionerPhone,
       identified: petitions.identified,
+      joinedIntoId: petitions.joinedIntoId,
+      registeredOnDate: petitions.registeredOn,
     })
     .from(petitions)
     .where(eq(petitions.registrationNumber, registrationNumber));

@@ -3,7 +3,7 @@ import type { AppDeps } from '../../app';
 import { appError } from '../../lib/errors';
 import { clientAddress, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
-import { resendTrackingCode, trackPetition } from './tracking.usecases';
+import { resendTrackingCode, trackedLetter, trackPetition } from './tracking.usecases';
 
 export function trackingRoutes(deps: AppDeps) {
   // One budget for looking up and for asking new codes: guessing codes hits 429 quickly.
@@ -19,6 +19,14 @@ export function trackingRoutes(deps: AppDeps) {
     }
     c.header('Cache-Control', 'no-store');
     return c.json(await trackPetition({ db: deps.db, registrationNumber: c.req.param('number'), code }));
+  });
+
+  app.get('/track/:number/letter', async (c) => {
+    limit(c);
+    const code = c.req.query('code');
+    if (!code || code.length > 64) throw appError('request.invalid', 'The tracking code is required.', { fields: [{ path: 'code', code: 'required', message: 'Required' }] });
+    c.header('Cache-Control', 'no-store');
+    return c.html(await trackedLetter({ db: deps.db, registrationNumber: c.req.param('number'), code }));
   });
 
   app.post('/track/:number/resend-code', async (c) => {

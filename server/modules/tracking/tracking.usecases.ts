@@ -11,6 +11,8 @@ import { noticesFor } from '../notifications/notices';
 import { insertNotices } from '../notifications/outbox.repository';
 import { insertEvents } from '../petitions/petitions.repository';
 import * as repo from './tracking.repository';
+import { findDispatchedAnswer } from '../answers/answers.repository';
+import { letterHtml } from '../answers/letter-data';
 
 // A wrong number and a wrong code must be indistinguishable, including in time: hash either way.
 const DUMMY_HASH = hashTrackingCode('0000-0000-0000-0000');
@@ -19,11 +21,24 @@ function notFound() {
   return appError('tracking.not_found', 'No petition has this number and code.');
 }
 
-export async function trackPetition({ db, registrationNumber, code }: { db: Db; registrationNumber: string; code: string }): Promise<TrackResponse> {
+/** The petition, if the number and the code match (constant-time), else the one 404. */
+async function findTracked(db: Db, registrationNumber: string, code: string) {
   const parsed = parseRegistrationNumber(registrationNumber);
   const petition = parsed ? await repo.findPetitionForTracking(db, parsed.normalized) : null;
   const matches = trackingCodeMatches(code, petition?.trackingCodeHash ?? DUMMY_HASH);
   if (!petition || !matches) throw notFound();
+  return petition;
+}
+
+/** OG 27/2002 art. 10: a joined petition shows its group's answer. */
+async function answerOf(db: Db, petition: { id: string; status: string; joinedIntoId: string | null }) {
+  const answerPetitionId = petition.status === 'joined' ? petition.joinedIntoId : petition.id;
+  return answerPetitionId ? findDispatchedAnswer(db, answerPetitionId) : null;
+}
+
+export async function trackPetition({ db, registrationNumber, code }: { db: Db; registrationNumber: string; code: string }): Promise<TrackResponse> {
+  const petition = await findTracked(db, registrationNumber, code);
+  const answer = await answerOf(db, petition);
 
   // Who holds it now: the registry until it is routed, then the department, or the institution it went to.
   const handler =
@@ -42,8 +57,23 @@ export async function trackPetition({ db, registrationNumber, code }: { db: Db; 
     dueOn: petition.legalDueOn,
     handler,
     events: events.map((e) => ({ at: e.at.toISOString(), type: e.type, text: { ro: e.textRo, en: e.textEn } })),
-    answer: null, // answers are written by the answer workflow (issue 4)
+    answer: answer?.dispatchedAt
+      ? {
+          dispatchedAt: answer.dispatchedAt.toISOString(),
+          body: answer.body,
+          legalBasis: answer.legalBasis,
+          letterUrl: `/api/track/${petition.registrationNumber}/letter?code=${encodeURIComponent(code)}`,
+        }
+      : null,
   };
+}
+
+/** The signed letter for the citizen (no personal data in it: the citizen has it already). */
+export async function trackedLetter({ db, registrationNumber, code }: { db: Db; registrationNumber: string; code: string }): Promise<string> {
+  const petition = await findTracked(db, registrationNumber, code);
+  const answer = await answerOf(db, petition);
+  if (!answer?.dispatchedAt) throw notFound();
+  return letterHtml(db, { numbers: [petition.registrationNumber], registeredOn: petition.registeredOnDate }, answer, null);
 }
 
 /**
