@@ -6,10 +6,12 @@ import { appError, isAppError } from '../../lib/errors';
 import { clientAddress, parseOrThrow, readJson, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
 import { currentUser, SESSION_COOKIE } from './auth.middleware';
-import { changePassword, login, logout, SESSION_TTL_MS, type SessionUser } from './auth.usecases';
+import { changePassword, login, logout, type SessionUser } from './auth.usecases';
 
 const loginSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) });
 const passwordSchema = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) });
+
+const COOKIE_MAX_AGE_S = 7 * 24 * 3600;
 
 export function userDto(u: SessionUser) {
   return { id: u.id, email: u.email, name: u.name, role: u.role, departmentCode: u.departmentCode };
@@ -33,7 +35,8 @@ export function authRoutes(deps: AppDeps) {
     });
     try {
       const { user, token } = await login({ db: deps.db, clock: deps.clock, email, password, clientAddress: address, userAgent: c.req.header('user-agent') ?? null });
-      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: SESSION_TTL_MS / 1000 });
+      // The server decides how long a session lives (12 hours idle, sliding); the cookie only has to outlast it.
+      setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Lax', secure, path: '/', maxAge: COOKIE_MAX_AGE_S });
       return c.json({ user: userDto(user) });
     } catch (error) {
       if (isAppError(error) && error.code === 'auth.invalid_credentials') {
@@ -59,7 +62,16 @@ export function authRoutes(deps: AppDeps) {
   app.post('/auth/password', async (c) => {
     const user = currentUser(c);
     const body = parseOrThrow(passwordSchema, await readJson(c));
-    await changePassword({ db: deps.db, clock: deps.clock, user, token: c.get('sessionToken')!, ...body });
+    // Guessing the current password from a borrowed session counts as failed sign-ins of the account.
+    const key = `acct:${user.email.toLowerCase()}`;
+    const now = deps.clock.now().getTime();
+    throttled(() => perAccount.check(key, now));
+    try {
+      await changePassword({ db: deps.db, clock: deps.clock, user, token: c.get('sessionToken')!, ...body });
+    } catch (error) {
+      if (isAppError(error) && error.code === 'auth.wrong_current_password') throttled(() => perAccount.hit(key, now));
+      throw error;
+    }
     return c.body(null, 204);
   });
   return app;

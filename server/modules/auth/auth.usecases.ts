@@ -61,7 +61,10 @@ export async function changePassword({ db, clock, user, token, currentPassword, 
   db: Db; clock: Clock; user: SessionUser; token: string; currentPassword: string; newPassword: string;
 }): Promise<void> {
   const stored = await repo.findPasswordHash(db, user.id);
-  if (!stored || !(await verifyPassword(currentPassword, stored))) throw appError('auth.invalid_credentials', 'The current password is wrong.');
+  // A 400 on the field, not a 401: the session is valid, and a client treats 401 as "signed out".
+  if (!stored || !(await verifyPassword(currentPassword, stored))) {
+    throw appError('auth.wrong_current_password', 'The current password is wrong.', { fields: [{ path: 'currentPassword', code: 'wrong', message: 'Wrong password' }] });
+  }
   assertStrongPassword(newPassword, user.email);
   await db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, user.id, await hashPassword(newPassword), clock.now());
@@ -70,11 +73,12 @@ export async function changePassword({ db, clock, user, token, currentPassword, 
   });
 }
 
-export function assertStrongPassword(password: string, email: string): void {
+/** `field` names the failing field in the 400 (`password` on the administrator's forms). */
+export function assertStrongPassword(password: string, email: string, field = 'newPassword'): void {
   const tooWeak = password.length < MIN_PASSWORD_LENGTH || password.toLowerCase() === email.toLowerCase() || /^(.)\1+$/.test(password);
   if (tooWeak) {
     throw appError('auth.weak_password', `The password must have at least ${MIN_PASSWORD_LENGTH} characters and not be the e-mail address.`, {
-      fields: [{ path: 'newPassword', code: 'too_weak', message: `At least ${MIN_PASSWORD_LENGTH} characters` }],
+      fields: [{ path: field, code: 'too_weak', message: `At least ${MIN_PASSWORD_LENGTH} characters` }],
     });
   }
 }
