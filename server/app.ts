@@ -25,6 +25,7 @@ import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { staffPetitionsRoutes } from './modules/petitions/staff-petitions.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
 import { answersRoutes } from './modules/answers/answers.routes';
+import { templatesRoutes } from './modules/templates/templates.routes';
 import { closedDaysRoutes } from './modules/clocks/closed-days.routes';
 import { extensionRoutes } from './modules/clocks/extension.routes';
 import { outboxAdminRoutes } from './modules/notifications/outbox-admin.routes';
@@ -82,6 +83,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', staffPetitionsRoutes(deps));
   app.route('/api', workflowRoutes(deps));
   app.route('/api', answersRoutes(deps));
+  app.route('/api', templatesRoutes(deps));
   app.route('/api', extensionRoutes(deps));
   app.route('/api', closedDaysRoutes(deps));
   app.route('/api', outboxAdminRoutes(deps));

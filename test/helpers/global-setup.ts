@@ -8,6 +8,7 @@ import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../../db/client';
 import { seedCatalog } from '../../db/seed/catalog';
+import { seedTemplates } from '../../db/seed/templates';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,6 +25,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const database = await openDatabase({ url: withDatabase(url, name), poolSize: 2 });
     await database.migrate();
     await seedCatalog(database.db);
+    await seedTemplates(database.db);
     await database.close();
     project.provide('templateDatabase', { kind: 'postgres', adminUrl: url, name });
     return async () => {
@@ -35,6 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const database = await openDatabase({ dataDir: dir });
   await database.migrate();
   await seedCatalog(database.db);
+  await seedTemplates(database.db);
   await database.close();
   project.provide('templateDatabase', { kind: 'pglite', dir });
   return async () => rmSync(dir, { recursive: true, force: true });

@@ -15,9 +15,12 @@ beforeAll(async () => {
   await seedStaff(t);
 });
 beforeEach(async () => {
-  [registry, head, officer, director, delegate, dgplHead] = await Promise.all(
-    ['registratura', 'adpdu.sef', 'adpdu.inspector', 'adpdu.director', 'delegat', 'dgpl.sef'].map((u) => signIn(t, u)),
-  );
+  registry = await signIn(t, 'registratura');
+  head = await signIn(t, 'adpdu.sef');
+  officer = await signIn(t, 'adpdu.inspector');
+  director = await signIn(t, 'adpdu.director');
+  delegate = await signIn(t, 'delegat');
+  dgplHead = await signIn(t, 'dgpl.sef');
 });
 afterAll(() => t.cleanup());
 

@@ -14,14 +14,15 @@ export function citizenNotices(template: string, to: Contact, text: { subject: s
 
 const SIGNATURE = 'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții';
 
-export function forwardedText(d: { number: string; institution: string; registeredOn: string; trackingUrl: string }) {
+/** `templateText`: the administrator's forward-notice template, already filled; otherwise the built-in text. */
+export function forwardedText(d: { number: string; institution: string; registeredOn: string; trackingUrl: string; templateText?: string | undefined }) {
   return {
     subject: `Petiția nr. ${d.number} a fost redirecționată către ${d.institution}`,
     email: [
       'Bună ziua,',
       '',
-      `Petiția dumneavoastră nr. ${d.number} din ${formatDateRo(d.registeredOn)} privește o problemă care nu este de competența Primăriei Sectorului 6.`,
-      `Potrivit OG 27/2002, art. 6^1, am redirecționat-o către ${d.institution}, instituția competentă, care vă va răspunde direct.`,
+      d.templateText ??
+        `Petiția dumneavoastră nr. ${d.number} din ${formatDateRo(d.registeredOn)} privește o problemă care nu este de competența Primăriei Sectorului 6.\nPotrivit OG 27/2002, art. 6^1, am redirecționat-o către ${d.institution}, instituția competentă, care vă va răspunde direct.`,
       `Detalii: ${d.trackingUrl}`,
       '',
       SIGNATURE,
@@ -36,14 +37,14 @@ const FILED_REASONS: Record<string, string> = {
   withdrawn: 'a fost retrasă de petent',
 };
 
-export function filedText(d: { number: string; reason: string; earlier: string | null; trackingUrl: string }) {
+export function filedText(d: { number: string; reason: string; earlier: string | null; trackingUrl: string; templateText?: string | undefined }) {
   const why = FILED_REASONS[d.reason] ?? d.reason;
   return {
     subject: `Petiția nr. ${d.number} a fost clasată`,
     email: [
       'Bună ziua,',
       '',
-      `Petiția dumneavoastră nr. ${d.number} a fost clasată, deoarece ${why}.`,
+      d.templateText ? `${d.templateText} Motivul: ${why}.` : `Petiția dumneavoastră nr. ${d.number} a fost clasată, deoarece ${why}.`,
       d.earlier ? `Răspunsul a fost dat la petiția nr. ${d.earlier}.` : '',
       `Detalii: ${d.trackingUrl}`,
       '',

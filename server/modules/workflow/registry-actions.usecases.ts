@@ -2,7 +2,9 @@
 // the competent institution (art. 6^1), file it (art. 7 anonymous, art. 10 repeated, withdrawn), or join it
 // to an earlier open petition of the same petitioner (art. 10).
 import { and, eq } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db, DbOrTx } from '../../../db/client';
+import { formatDateRo } from '../../../shared/domain/format';
+import { fillPlaceholders, listTemplates, type Placeholders } from '../templates/templates.usecases';
 import { departments, institutions, petitions } from '../../../db/schema';
 import { bucharestDateOf, compareIsoDates } from '../../../shared/domain/dates';
 import { internalDueDate } from '../../../shared/domain/deadlines';
@@ -22,6 +24,12 @@ import { addEvent, fieldError, requireRoles, transition } from './workflow.share
 
 type Deps = { db: Db; clock: Clock; events: EventBus; publicUrl: string };
 type Args<I> = Deps & { user: SessionUser; id: string; input: I };
+
+/** The administrator's notice template for this kind (the category's own first), filled; undefined if none. */
+async function noticeTemplate(tx: DbOrTx, kind: 'forward_notice' | 'filing_notice', categoryCode: string, values: Placeholders): Promise<string | undefined> {
+  const [template] = await listTemplates(tx, { kind, categoryCode });
+  return template ? fillPlaceholders(template.body, values) : undefined;
+}
 
 function changed(events: EventBus, p: typeof petitions.$inferSelect, change: string) {
   events.emit('petition.changed', { petitionId: p.id, registrationNumber: p.registrationNumber, departmentId: p.handlerDepartmentId, assigneeId: p.assigneeId, status: p.status, change });
@@ -85,7 +93,8 @@ export async function forwardPetition({ db, clock, events, publicUrl, user, id, 
     });
     await stopAllClocks(tx, id);
     const url = publicTrackingUrl(publicUrl, p.registrationNumber);
-    await insertNotices(tx, citizenNotices('petition.forwarded', { petitionId: id, email: p.petitionerEmail, phone: p.petitionerPhone }, forwardedText({ number: p.registrationNumber, institution: inst.name, registeredOn: p.registeredOn, trackingUrl: url })));
+    const templateText = await noticeTemplate(tx, 'forward_notice', found.categoryCode, { numar: p.registrationNumber, data_inregistrare: formatDateRo(p.registeredOn), institutie: inst.name });
+    await insertNotices(tx, citizenNotices('petition.forwarded', { petitionId: id, email: p.petitionerEmail, phone: p.petitionerPhone }, forwardedText({ number: p.registrationNumber, institution: inst.name, registeredOn: p.registeredOn, trackingUrl: url, templateText })));
     return row;
   });
   changed(events, updated, 'forwarded');
@@ -114,7 +123,8 @@ export async function filePetition({ db, clock, events, publicUrl, user, id, inp
     await stopAllClocks(tx, id);
     // Art. 7: an anonymous petitioner cannot be told; the others are.
     if (input.reason !== 'anonymous' && !excludedByConductRule(ctx, p)) {
-      await insertNotices(tx, citizenNotices('petition.filed', { petitionId: id, email: p.petitionerEmail, phone: p.petitionerPhone }, filedText({ number: p.registrationNumber, reason: input.reason, earlier: earlier?.registrationNumber ?? null, trackingUrl: publicTrackingUrl(publicUrl, p.registrationNumber) })));
+      const templateText = await noticeTemplate(tx, 'filing_notice', found.categoryCode, { numar: p.registrationNumber, data_inregistrare: formatDateRo(p.registeredOn) });
+      await insertNotices(tx, citizenNotices('petition.filed', { petitionId: id, email: p.petitionerEmail, phone: p.petitionerPhone }, filedText({ number: p.registrationNumber, reason: input.reason, earlier: earlier?.registrationNumber ?? null, trackingUrl: publicTrackingUrl(publicUrl, p.registrationNumber), templateText })));
     }
     return row;
   });
