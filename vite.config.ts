@@ -1,10 +1,20 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type ProxyOptions } from 'vite';
 
 const server = 'http://localhost:3000';
 
-// The citizen portal is a static bundle; in development the API, health check and socket.io are proxied
-// to the server so the browser only ever talks to one origin (no CORS to configure).
+// In development the API, health check and socket.io are proxied to the server so the browser only ever
+// talks to one origin. The proxy presents the server's own Origin, which its CSRF guard expects
+// (a browser on :5173 would otherwise be "another site").
+const proxy = (ws = false): ProxyOptions => ({
+  target: server,
+  ws,
+  configure: (p) => {
+    p.on('proxyReq', (req) => req.getHeader('origin') && req.setHeader('origin', server));
+    p.on('proxyReqWs', (req) => req.getHeader('origin') && req.setHeader('origin', server));
+  },
+});
+
 export default defineConfig({
   root: 'client',
   plugins: [react()],
@@ -13,10 +23,6 @@ export default defineConfig({
     emptyOutDir: true,
   },
   server: {
-    proxy: {
-      '/api': server,
-      '/health': server,
-      '/socket.io': { target: server, ws: true },
-    },
+    proxy: { '/api': proxy(), '/health': proxy(), '/socket.io': proxy(true) },
   },
 });
