@@ -50,6 +50,10 @@ function openPostgres({ url, poolSize = 10, applicationName = 'domnuleprimar' }:
     max: poolSize,
     connect_timeout: 5,
     idle_timeout: 60,
+    // postgres.js counts failed connections in one counter shared by the pool and waits up to
+    // 3^n/100 s (capped at 20 s) before reconnecting: after the server drops all 10 connections at once,
+    // requests waited 10–20 s. Retry within a second instead (seconds, with jitter).
+    backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1) * (0.5 + Math.random() / 2),
     onnotice: () => {},
     connection: { application_name: applicationName, statement_timeout: 15_000 },
   });

@@ -16,7 +16,8 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
 export const SCREENSHOT_DIR = join(ROOT, 'test-results/e2e');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
+// As `npm start` runs it: node with tsx's loader in-process (no tsx CLI wrapper between the signal and us).
+const SERVER_ARGS = ['--import', 'tsx', 'server/main.ts'];
 const VITE = join(ROOT, 'node_modules/.bin/vite');
 const CLIENT_INDEX = join(ROOT, 'dist/client/index.html');
 /** What the bundle is built from: a change to any of these makes dist/client stale. */
@@ -159,7 +160,7 @@ export async function startServer({ env = {}, healthTimeoutMs = 90_000 }: { env?
     ...storage.env,
     ...env,
   };
-  const child = spawn(TSX, ['server/main.ts'], {
+  const child = spawn(process.execPath, SERVER_ARGS, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...settings },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -110,20 +110,38 @@ describe.runIf(postgresOnly)('the database connections are cut while requests ar
     expect((await t.app.request('/health')).status).toBe(200);
   });
 
-  test('a cut repeated several times in a row never produces a 500', { timeout: 120_000 }, async () => {
-    const seen = new Set<number>();
-    for (let round = 0; round < 5; round++) {
-      const requests = Array.from({ length: 20 }, (_, i) =>
-        bounded(i % 2 ? t.app.request('/api/categories') : t.json('/api/petitions', petitionInput()), `round ${round} #${i}`),
-      );
-      await new Promise((r) => setTimeout(r, round * 3));
-      await terminateAll();
-      for (const res of await Promise.all(requests)) {
-        seen.add(res.status);
-        if (res.status === 503) await expectUnavailable(res);
-        else await res.arrayBuffer();
+  test('cut after cut, the pool heals every time: no crash, and within 5 s every connection serves again', { timeout: 120_000 }, async () => {
+    // postgres.js 3.4.9 can write to a connection whose socket is gone: an uncaught TypeError in
+    // nextWrite (it would stop the server) that also leaves the connection unable to reconnect
+    // (each later query on it waits connect_timeout and fails). Upstream: porsager/postgres#1154, #1208.
+    const uncaught: unknown[] = [];
+    const record = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', record);
+    try {
+      for (let round = 0; round < 12; round++) {
+        const requests = Array.from({ length: 40 }, (_, i) =>
+          bounded(i % 2 ? t.app.request('/api/categories') : t.json('/api/petitions', petitionInput()), `round ${round} #${i}`),
+        );
+        await new Promise((r) => setTimeout(r, (round * 7) % 40));
+        await terminateAll();
+        for (const res of await Promise.all(requests)) {
+          expect([200, 201, 503]).toContain(res.status);
+          if (res.status === 503) await expectUnavailable(res);
+          else await res.arrayBuffer();
+        }
+        // More requests at once than the pool has connections, so that every connection is used.
+        const deadline = Date.now() + 5_000;
+        let statuses: number[] = [];
+        do {
+          const batch = await Promise.all(Array.from({ length: 20 }, () => bounded(t.app.request('/api/categories'), `round ${round} after the cut`)));
+          statuses = batch.map((r) => r.status);
+          await Promise.all(batch.map((r) => r.arrayBuffer()));
+        } while (statuses.some((s) => s !== 200) && Date.now() < deadline);
+        expect(statuses.filter((s) => s !== 200), `round ${round}: the pool did not heal within 5 s (poisoned connections? see the comment above)`).toEqual([]);
       }
+      expect(uncaught.map(String), 'uncaught exceptions while connections were cut').toEqual([]);
+    } finally {
+      process.off('uncaughtException', record);
     }
-    expect([...seen].filter((s) => ![200, 201, 503].includes(s))).toEqual([]);
   });
 });
