@@ -1,11 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { Fragment, useState, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useState, type ReactNode } from 'react';
 import { Layout } from './components/Layout';
 import { HomePage } from './features/home/HomePage';
 import { NotFoundPage } from './features/not-found/NotFoundPage';
 import { ConfirmationPage } from './features/petitions/ConfirmationPage';
 import { NewPetitionPage } from './features/petitions/NewPetitionPage';
 import { PrivacyPage } from './features/privacy/PrivacyPage';
+import { isStaffPath } from './features/staff/paths';
 import { LostCodePage } from './features/tracking/LostCodePage';
 import { TrackFormPage } from './features/tracking/TrackFormPage';
 import { TrackingPage } from './features/tracking/TrackingPage';
@@ -43,6 +44,25 @@ function CurrentPage() {
   return <NotFoundPage key={path} />;
 }
 
+// The staff side (/personal/…) is a bundle of its own, loaded on demand: citizens never download it.
+const StaffApp = lazy(() => import('./features/staff/StaffApp'));
+
+function Shell() {
+  const { path } = useRouter();
+  if (isStaffPath(path)) {
+    return (
+      <Suspense fallback={<p role="status" className="container">…</p>}>
+        <StaffApp />
+      </Suspense>
+    );
+  }
+  return (
+    <Layout>
+      <CurrentPage />
+    </Layout>
+  );
+}
+
 function createQueryClient() {
   return new QueryClient({
     defaultOptions: {
@@ -62,9 +82,7 @@ export function App() {
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
         <RouterProvider>
-          <Layout>
-            <CurrentPage />
-          </Layout>
+          <Shell />
         </RouterProvider>
       </I18nProvider>
     </QueryClientProvider>

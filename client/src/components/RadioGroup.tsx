@@ -51,5 +51,3 @@ export function RadioGroup<V extends string>({ name, legend, options, value, onC
     </fieldset>
   );
 }
-
-export const radioId = (name: string, value: string): string => `${name}-${value}`;

@@ -1,4 +1,6 @@
+import { adminEn } from './admin.en';
 import type { MessageKey } from './ro';
+import { staffEn } from './staff.en';
 
 export const en: Record<MessageKey, string> = {
   'site.title': 'Sector 6 City Hall — Online petitions',
@@ -18,7 +20,7 @@ export const en: Record<MessageKey, string> = {
   'common.newTab': '(opens in a new tab)',
   'common.required': 'Fields marked with * are required.',
 
-  'home.title': 'Online petitions',
+  'home.title': 'Home',
   'home.heading': 'Send a petition to Sector 6 City Hall',
   'home.intro':
     'A petition is a request, a complaint, a report of a problem or a proposal that you send to the City Hall in writing, in your own name or on behalf of a legally constituted organisation (Government Ordinance no. 27/2002).',
@@ -196,4 +198,6 @@ export const en: Record<MessageKey, string> = {
   'api.category': 'The chosen category no longer exists. Choose another one.',
   'api.generic': 'Something went wrong. Please try again. If it happens again, quote the code {requestId}.',
   'api.genericNoId': 'Something went wrong. Please try again.',
+  ...staffEn,
+  ...adminEn,
 };

@@ -1,4 +1,7 @@
 // Romanian is the reference language: en.ts must have exactly these keys. Use ș ț (comma below), never ş ţ.
+import { adminRo } from './admin.ro';
+import { staffRo } from './staff.ro';
+
 export const ro = {
   'site.title': 'Primăria Sectorului 6 — Petiții online',
   'site.titleSuffix': 'Petiții online — Primăria Sectorului 6',
@@ -17,7 +20,7 @@ export const ro = {
   'common.newTab': '(se deschide într-o filă nouă)',
   'common.required': 'Câmpurile marcate cu * sunt obligatorii.',
 
-  'home.title': 'Petiții online',
+  'home.title': 'Pagina principală',
   'home.heading': 'Trimiteți o petiție Primăriei Sectorului 6',
   'home.intro':
     'O petiție este o cerere, o reclamație, o sesizare sau o propunere pe care o adresați în scris Primăriei, în nume propriu sau în numele unei organizații legal constituite (Ordonanța Guvernului nr. 27/2002).',
@@ -196,6 +199,9 @@ export const ro = {
   'api.category': 'Categoria aleasă nu mai există. Alegeți alta.',
   'api.generic': 'A apărut o eroare. Încercați din nou. Dacă se repetă, comunicați codul {requestId}.',
   'api.genericNoId': 'A apărut o eroare. Încercați din nou.',
+  // The staff side (issue 3 §8) keeps its messages in files of its own.
+  ...staffRo,
+  ...adminRo,
 } as const;
 
 export type MessageKey = keyof typeof ro;

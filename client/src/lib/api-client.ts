@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { errorBodySchema, type FieldIssue } from '../../../shared/api/errors';
 
-/** Codes the client adds for failures that never reached, or never came back from, the API. */
-export type ClientErrorCode = 'network' | 'response.invalid';
-
+/** An API failure with its code; `network` and `response.invalid` are the client's own codes. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
 

@@ -23,6 +23,10 @@ export const LIVE_UPDATE_KEYS: Record<ServerEventName, readonly QueryKey[]> = {
   'petition.changed': [['petitions']],
   'petition.clock': [['petitions']],
   'staff.notice': [['notices']],
+  // The call center (issue 5): the console also reacts to call.incoming itself (the screen pop).
+  'call.incoming': [['calls']],
+  'call.updated': [['calls'], ['agents']],
+  'agent.presence': [['agents']],
 };
 
 /** Every key any event may invalidate: refetched after a reconnection, when events may have been missed. */
