@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { PETITION_STATUSES } from '../domain/petition-codes';
 
-export const QUEUES = ['registry', 'decisions', 'department', 'mine', 'approvals', 'dispatch', 'all'] as const;
+export const QUEUES = ['registry', 'decisions', 'department', 'mine', 'approvals', 'dispatch', 'contributions', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 export const CLOCK_STATES = ['on_time', 'at_risk', 'breached', 'paused', 'none'] as const;
 export type ClockStateDto = (typeof CLOCK_STATES)[number];
@@ -58,3 +58,9 @@ export const noteInputSchema = z.object({ text: text(1, 10000) });
 
 export const PETITION_ACTIONS = ['route', 'forward', 'file', 'join', 'return', 'assign', 'contribute', 'note', 'extend', 'petitioner', 'draft', 'submit', 'approve', 'reject', 'dispatch'] as const;
 export type PetitionAction = (typeof PETITION_ACTIONS)[number];
+
+/** GET /api/petitions/counts: the badges — per queue the user has, its open petitions by clock state. */
+export const queueCountsSchema = z.object({ total: z.number(), on_time: z.number(), at_risk: z.number(), breached: z.number() });
+export type QueueCounts = z.infer<typeof queueCountsSchema>;
+export const countsResponseSchema = z.object({ queues: z.partialRecord(z.enum(QUEUES), queueCountsSchema) });
+export type CountsResponse = z.infer<typeof countsResponseSchema>;

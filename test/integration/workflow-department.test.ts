@@ -179,3 +179,16 @@ describe('notes and personal data', () => {
     expect((await as(t, dgplHead).get(`/api/petitions/${p.id}/petitioner`)).status).toBe(404);
   });
 });
+
+describe('the contributions queue', () => {
+  test('a department asked for a contribution finds the petition in its contributions queue, but not the petitioner’s data', async () => {
+    const p = await routed();
+    await as(t, head).post(`/api/petitions/${p.id}/assign`, { userId: officer.user.id });
+    await as(t, officer).post(`/api/petitions/${p.id}/contributions`, { departmentCode: 'DGPL', question: 'Aveți constatări în zonă?', dueOn: '2026-12-10' });
+    const queue = await (await as(t, dgplHead).get('/api/petitions?queue=contributions')).json();
+    expect(queue.items.map((i: { id: string }) => i.id)).toContain(p.id);
+    expect((await detail(p.id, dgplHead)).actions).not.toContain('petitioner');
+    expect((await as(t, dgplHead).get(`/api/petitions/${p.id}/petitioner`)).status).toBe(403);
+    expect((await as(t, registry).get('/api/petitions?queue=contributions')).status).toBe(403);
+  });
+});

@@ -46,8 +46,18 @@ export function mayCountersign(ctx: AccessContext, p: PetitionFacts): boolean {
   return isSigningAuthority(ctx, p);
 }
 
+/**
+ * GDPR (DOMAIN.md): the petitioner's personal data is for the registry, the administrator, the oversight
+ * (delegate) and the department that works the petition — not for a department asked only to contribute.
+ */
+export function mayReadPetitioner(ctx: AccessContext, p: Pick<PetitionFacts, 'handlerDepartmentId'>): boolean {
+  if (['registry', 'admin', 'delegate'].includes(ctx.role)) return true;
+  return ctx.departmentId !== null && ctx.departmentId === p.handlerDepartmentId;
+}
+
 export function allowedActions(ctx: AccessContext, p: PetitionFacts, today: string): PetitionAction[] {
-  const actions: PetitionAction[] = ['note', 'petitioner'];
+  const actions: PetitionAction[] = ['note'];
+  if (mayReadPetitioner(ctx, p)) actions.push('petitioner');
   if (ctx.role === 'registry' && p.status === 'registered') actions.push('route', 'forward', 'file', 'join');
   if (ctx.role === 'head' && ctx.departmentId === p.handlerDepartmentId && p.status === 'routed') actions.push('return');
   if (mayAssign(ctx, p)) actions.push('assign');

@@ -1,19 +1,20 @@
 // The staff's view of the register: queues, the petition page, and the petitioner's personal data
 // (each read of which is logged, GDPR / Legea 190/2018).
 import { and, eq, gte, inArray, isNull, lt, lte, not, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
-import { departments, personalDataReads, petitions } from '../../../db/schema';
-import type { ListItem, ListQuery } from '../../../shared/api/staff-petitions';
+import type { Db, DbOrTx } from '../../../db/client';
+import { contributions, departments, personalDataReads, petitions } from '../../../db/schema';
+import { QUEUES, type CountsResponse, type ListItem, type ListQuery, type Queue, type QueueCounts } from '../../../shared/api/staff-petitions';
 import { bucharestDateOf } from '../../../shared/domain/dates';
 import { AT_RISK_WORKING_DAYS } from '../../../shared/domain/deadlines';
 import { parseRegistrationNumber } from '../../../shared/domain/registration-number';
 import type { Clock } from '../../lib/clock';
-import { appError } from '../../lib/errors';
+import { appError, isAppError } from '../../lib/errors';
 import { isCityWide, loadAccessContext, visibilityCondition, type AccessContext } from '../access/access';
-import { allowedActions } from '../access/policy';
+import { allowedActions, mayReadPetitioner } from '../access/policy';
 import type { SessionUser } from '../auth/auth.usecases';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { atRiskUntil, petitionClockState } from './clock-state';
+import * as search from '../search/search.repository';
 import * as repo from './staff-petitions.repository';
 
 const OPEN = [...repo.OPEN_STATUSES];
@@ -31,14 +32,14 @@ async function queueCondition(db: Db, ctx: AccessContext, q: ListQuery): Promise
     case 'department': {
       if (cityWide && q.departmentCode) {
         const [d] = await db.select({ id: departments.id }).from(departments).where(eq(departments.code, q.departmentCode));
-        return and(inArray(petitions.status, OPEN), eq(petitions.handlerDepartmentId, d?.id ?? '00000000-0000-0000-0000-000000000000'));
+        return and(repo.statusIn(OPEN), eq(petitions.handlerDepartmentId, d?.id ?? '00000000-0000-0000-0000-000000000000'));
       }
-      if (cityWide) return inArray(petitions.status, OPEN);
+      if (cityWide) return repo.statusIn(OPEN);
       if (!ctx.departmentId) throw forbid();
-      return and(inArray(petitions.status, OPEN), eq(petitions.handlerDepartmentId, ctx.departmentId));
+      return and(repo.statusIn(OPEN), eq(petitions.handlerDepartmentId, ctx.departmentId));
     }
     case 'mine':
-      return and(inArray(petitions.status, OPEN), eq(petitions.assigneeId, ctx.id));
+      return and(repo.statusIn(OPEN), eq(petitions.assigneeId, ctx.id));
     case 'approvals':
       // Art. 13: the head signs first; then the director (a service) or the delegate (an internal department).
       if (ctx.role === 'head' && ctx.departmentId) return and(eq(petitions.status, 'answer_submitted'), eq(petitions.handlerDepartmentId, ctx.departmentId));
@@ -47,6 +48,13 @@ async function queueCondition(db: Db, ctx: AccessContext, q: ListQuery): Promise
         return and(eq(petitions.status, 'answer_signed'), inArray(petitions.handlerDepartmentId, sql`(select ${departments.id} from ${departments} where ${departments.kind} = 'internal')`));
       }
       throw forbid();
+    case 'contributions':
+      // Petitions another department asked us to contribute to, while our answer is pending.
+      if (!ctx.departmentId || !['head', 'officer', 'director'].includes(ctx.role)) throw forbid();
+      return inArray(
+        petitions.id,
+        sql`(select ${contributions.petitionId} from ${contributions} where ${contributions.toDepartmentId} = ${ctx.departmentId} and ${contributions.status} = 'pending')`,
+      );
     case 'dispatch':
       if (!['registry', 'admin'].includes(ctx.role)) throw forbid();
       return eq(petitions.status, 'approved');
@@ -62,7 +70,7 @@ function clockCondition(state: 'on_time' | 'at_risk' | 'breached', today: string
     and(gte(petitions.legalDueOn, today), lte(petitions.legalDueOn, atRiskUntil(today, AT_RISK_WORKING_DAYS.legal, calendar))),
     and(internalRunning, gte(petitions.internalDueOn, today), lte(petitions.internalDueOn, atRiskUntil(today, AT_RISK_WORKING_DAYS.internal, calendar))),
   )!;
-  const open = inArray(petitions.status, ['registered', ...OPEN]);
+  const open = repo.statusIn(['registered', ...OPEN]);
   if (state === 'breached') return and(open, breached)!;
   if (state === 'at_risk') return and(open, not(breached), atRisk)!;
   return and(open, not(breached), not(atRisk))!;
@@ -78,13 +86,15 @@ export async function listStaffPetitions({ db, clock, user, query }: { db: Db; c
   const conditions: (SQL | undefined)[] = [visibilityCondition(ctx), await queueCondition(db, ctx, query)];
   if (query.status) conditions.push(eq(petitions.status, query.status));
   if (query.clock) conditions.push(clockCondition(query.clock, today, calendar));
-  if (query.q) {
-    const number = parseRegistrationNumber(query.q);
-    conditions.push(number ? eq(petitions.registrationNumber, number.normalized) : sql`${petitions.subject} ilike ${'%' + query.q.replace(/[\\%_]/g, '\\$&') + '%'}`);
-  }
+  // A registration number finds that petition; anything else is the staff search's match (issue 6 §4:
+  // words, diacritics ignored, near spellings), which needs its pg_trgm threshold for the transaction.
+  const number = query.q ? parseRegistrationNumber(query.q) : null;
+  if (number) conditions.push(eq(petitions.registrationNumber, number.normalized));
+  else if (query.q) conditions.push(search.matchCondition(search.parseSearch(query.q)));
   const cursor = query.cursor ? repo.decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw appError('request.invalid', 'Bad cursor.', { fields: [{ path: 'cursor', code: 'invalid', message: 'Bad cursor' }] });
-  const rows = await repo.listPetitions(db, { where: and(...conditions)!, cursor, limit: query.limit });
+  const list = (tx: DbOrTx) => repo.listPetitions(tx, { where: and(...conditions)!, cursor, limit: query.limit });
+  const rows = query.q && !number ? await search.withSearchSettings(db, list) : await list(db);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const items: ListItem[] = page.map((r) => ({
@@ -103,6 +113,41 @@ export async function listStaffPetitions({ db, clock, user, query }: { db: Db; c
     channel: r.channel,
   }));
   return { items, nextCursor: rows.length > query.limit && last ? repo.encodeCursor({ dueOn: last.legalDueOn, id: last.id }) : null };
+}
+
+/** The badges count every queue but `all` (the whole register is not a to-do list). */
+const COUNTED_QUEUES = QUEUES.filter((q): q is Exclude<Queue, 'all'> => q !== 'all');
+
+/**
+ * The badges: for each queue this user has, its petitions by clock state (the same conditions as the
+ * list's `clock` filter, so a badge and its filtered list agree). One indexed count per queue.
+ */
+export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clock; user: SessionUser }): Promise<CountsResponse> {
+  const ctx = await loadAccessContext(db, user);
+  if (!['registry', 'delegate', 'admin', 'head', 'officer', 'director'].includes(ctx.role)) {
+    throw appError('auth.forbidden', 'Your role has no access to the petition queues.');
+  }
+  const calendar = await loadLegalCalendar(db);
+  const today = bucharestDateOf(clock.now());
+  const states = {
+    onTime: clockCondition('on_time', today, calendar),
+    atRisk: clockCondition('at_risk', today, calendar),
+    breached: clockCondition('breached', today, calendar),
+  };
+  const visible = visibilityCondition(ctx);
+  const counted = await Promise.all(
+    COUNTED_QUEUES.map(async (queue): Promise<[Queue, QueueCounts] | null> => {
+      let where: SQL | undefined;
+      try {
+        where = await queueCondition(db, ctx, { queue, limit: 50 });
+      } catch (error) {
+        if (isAppError(error) && error.code === 'auth.forbidden') return null; // a queue this role does not have
+        throw error;
+      }
+      return [queue, await repo.countByClock(db, and(visible, where)!, states)];
+    }),
+  );
+  return { queues: Object.fromEntries(counted.filter((entry) => entry !== null)) };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -174,8 +219,9 @@ export async function getStaffPetition({ db, clock, user, id }: { db: Db; clock:
 
 /** GDPR: the personal data, to those who see the petition; each read is logged (who, when, which). */
 export async function readPetitioner({ db, clock, user, id }: { db: Db; clock: Clock; user: SessionUser; id: string }) {
-  const { found } = await loadVisiblePetition(db, user, id);
+  const { ctx, found } = await loadVisiblePetition(db, user, id);
   const p = found.petition;
+  if (!mayReadPetitioner(ctx, p)) throw appError('auth.forbidden', 'Only those who work the petition see the petitioner’s personal data.');
   await db.insert(personalDataReads).values({ userId: user.id, petitionId: p.id, source: 'petitioner', subject: p.registrationNumber, at: clock.now() });
   return {
     kind: p.petitionerKind,
