@@ -30,6 +30,15 @@ import { closedDaysRoutes } from './modules/clocks/closed-days.routes';
 import { extensionRoutes } from './modules/clocks/extension.routes';
 import { outboxAdminRoutes } from './modules/notifications/outbox-admin.routes';
 import { twilioStatusRoutes } from './modules/notifications/twilio-status.routes';
+import { gdprRoutes } from './modules/gdpr/gdpr.routes';
+import { open311KeysRoutes } from './modules/open311/open311-keys.routes';
+import { open311Routes } from './modules/open311/open311.routes';
+import { searchRoutes } from './modules/search/search.routes';
+import { reportsRoutes } from './modules/reports/reports.routes';
+import { dashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { callCenterRoutes } from './modules/calls/call-center.routes';
+import { callsRoutes } from './modules/calls/calls.routes';
+import { twilioVoiceRoutes } from './modules/twilio-voice/twilio-voice.routes';
 
 export type AppDeps = {
   database: Database;
@@ -87,9 +96,20 @@ export function createApp(deps: AppDeps) {
   app.route('/api', extensionRoutes(deps));
   app.route('/api', closedDaysRoutes(deps));
   app.route('/api', outboxAdminRoutes(deps));
+  app.route('/api', gdprRoutes(deps));
+  app.route('/api', open311KeysRoutes(deps));
+  app.route('/api', searchRoutes(deps));
+  app.route('/api', reportsRoutes(deps));
+  app.route('/api', dashboardRoutes(deps));
+  app.route('/api', callsRoutes(deps));
+  app.route('/api', callCenterRoutes(deps));
   app.all('/api/*', notFoundHandler);
   // Twilio's delivery reports: a signed form post, outside /api (no session, no JSON).
   app.route('/', twilioStatusRoutes(deps));
+  // Open311 GeoReport v2 (issue 6 §6): outside /api — no session, no Origin guard, the specification's errors.
+  app.route('/', open311Routes(deps));
+  // Twilio's voice and SMS webhooks (issue 5): signed form posts, answered with TwiML.
+  app.route('/', twilioVoiceRoutes(deps));
 
   if (deps.clientDir && existsSync(join(deps.clientDir, 'index.html'))) mountClient(app, deps.clientDir);
   return app;

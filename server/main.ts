@@ -10,10 +10,11 @@ import { ConfigError, loadConfig, type Config } from './config';
 import { systemClock } from './lib/clock';
 import { createEventBus } from './lib/events';
 import { createLogger } from './lib/logger';
-import { createDevTransports } from './modules/notifications/transports';
+import { createTransports } from './modules/notifications/transports';
 import { attachRealtime } from './realtime/realtime';
 import { startOutboxWorker } from './workers/outbox.worker';
 import { CLOCK_SWEEP_MS, startClockSweeper } from './workers/clock-sweeper';
+import { startRetentionWorker } from './workers/retention.worker';
 
 async function main() {
   // A .env file beside package.json, when there is one (see .env.example); exported variables win.
@@ -41,13 +42,18 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   // socket.io on the same server, path /socket.io (server/realtime): live updates for signed-in staff.
   const realtime = attachRealtime({ httpServer: server, db: database.db, clock: systemClock, events, config, logger, database });
-  const worker = startOutboxWorker({ db: database.db, clock: systemClock, transports: createDevTransports(logger), logger, events, pollMs: config.outboxPollMs });
+  // Real SMTP / Twilio when configured (SMTP_URL, TWILIO_*), otherwise the development transport.
+  const transports = createTransports(config, logger);
+  const worker = startOutboxWorker({ db: database.db, clock: systemClock, transports, logger, events, pollMs: config.outboxPollMs });
   const sweeper = startClockSweeper({ db: database.db, clock: systemClock, events, logger, publicUrl: config.publicUrl, pollMs: CLOCK_SWEEP_MS });
+  // GDPR retention (issue 6 §5): once a day, petitions past their register's period are anonymised.
+  const retention = startRetentionWorker({ db: database.db, clock: systemClock, logger });
 
   server.once('listening', () => {
     const where = 'url' in config.database ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.database.dataDir}`;
     console.log(`\nPrimăria Sectorului 6 — petiții online: ${config.publicUrl}`);
-    console.log(`Database: ${where}${config.demo ? ' · demo mode' : ''}\n`);
+    console.log(`Database: ${where}${config.demo ? ' · demo mode' : ''}`);
+    console.log(`Notices: e-mail ${transports.email.kind === 'smtp' ? 'through SMTP' : 'recorded only (development transport; set SMTP_URL)'}, SMS ${transports.sms.kind === 'twilio' ? 'through Twilio' : 'recorded only (development transport; set TWILIO_*)'}\n`);
     if (config.demo) {
       console.log(`Demo accounts (password: ${DEMO_PASSWORD}), sign in at ${config.publicUrl}/personal:`);
       for (const u of DEMO_USERS) console.log(`  ${demoEmail(u.local).padEnd(36)} ${u.role.padEnd(10)} ${u.department ?? ''}`);
@@ -63,7 +69,9 @@ async function main() {
     server.close();
     await realtime.close();
     await worker.stop();
+    await Promise.all([transports.email.close?.(), transports.sms.close?.()]);
     await sweeper.stop();
+    await retention.stop();
     await database.close();
     process.exit(0);
   };

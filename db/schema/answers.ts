@@ -35,6 +35,8 @@ export const answers = pgTable(
   (t) => [
     uniqueIndex('answers_current_idx').on(t.petitionId).where(sql`${t.current}`),
     index('answers_petition_idx').on(t.petitionId),
+    // The dashboard (issue 6 §2): answers dispatched in a period.
+    index('answers_dispatched_idx').on(t.dispatchedAt).where(sql`${t.dispatchedAt} is not null`),
   ],
 );
 

@@ -24,6 +24,20 @@ export const outbox = pgTable(
     lastError: text('last_error'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    /** The current claim (one per worker batch): every later write of that worker is conditioned on it. */
+    claimToken: uuid('claim_token'),
+    /**
+     * Set just before the provider is called, cleared when its answer is recorded. A claimed row that still
+     * has it is a notice whose last call has an unknown outcome: the worker asks the provider before
+     * sending again (docs/adr/0006-notice-delivery.md).
+     */
+    dispatchedAt: timestamp('dispatched_at', { withTimezone: true }),
+    /** SMS only: GSM-7 or UCS-2, and the parts the operator bills (shared/domain/gsm.ts). */
+    encoding: text('encoding', { enum: ['GSM-7', 'UCS-2'] }),
+    segments: integer('segments'),
+    /** The provider's last word on delivery (Twilio: queued, sent, delivered, undelivered, failed). */
+    providerStatus: text('provider_status'),
+    providerStatusAt: timestamp('provider_status_at', { withTimezone: true }),
   },
-  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt)],
+  (t) => [index('outbox_due_idx').on(t.status, t.nextAttemptAt), index('outbox_created_idx').on(t.createdAt, t.id)],
 );

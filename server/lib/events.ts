@@ -1,5 +1,7 @@
 // The in-process domain event bus (DESIGN.md step 6): use cases emit after their transaction commits;
 // the real-time layer forwards them to socket.io rooms, tests record them.
+import type { AgentPresenceEvent, CallIncomingEvent, CallUpdatedEvent } from '../../shared/api/socket-events';
+
 export type PetitionRef = { petitionId: string; registrationNumber: string; departmentId: string | null; assigneeId: string | null };
 
 export type DomainEvents = {
@@ -11,6 +13,10 @@ export type DomainEvents = {
   /** An in-app notice for one staff user. */
   'staff.notice': { userId: string; petitionId: string | null; kind: string };
   'outbox.delivered': { id: string; channel: 'email' | 'sms' };
+  /** The call center (issue 5): the screen pop, a call's progress, an agent's presence. */
+  'call.incoming': CallIncomingEvent;
+  'call.updated': CallUpdatedEvent;
+  'agent.presence': AgentPresenceEvent;
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

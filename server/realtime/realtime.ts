@@ -168,6 +168,23 @@ export function attachRealtime({ httpServer, db, clock, events, config, logger, 
     forward('staff.notice', (e) => {
       send([rooms.user(e.userId)], 'staff.notice', { petitionId: e.petitionId, kind: e.kind });
     }),
+    // The call center (issue 5): the screen pop and the calls' progress reach the agents and the supervisor.
+    forward('call.incoming', (e) => {
+      send([rooms.agents], 'call.incoming', {
+        callId: e.callId,
+        phone: e.phone,
+        name: e.name,
+        startedAt: e.startedAt,
+        calls: e.calls.map((c) => ({ id: c.id, direction: c.direction, status: c.status, startedAt: c.startedAt, outcome: c.outcome, reason: c.reason, agentName: c.agentName })),
+        petitions: e.petitions.map((p) => ({ id: p.id, registrationNumber: p.registrationNumber, status: p.status, statusLabel: p.statusLabel, dueOn: p.dueOn })),
+      });
+    }),
+    forward('call.updated', (e) => {
+      send([rooms.agents], 'call.updated', { callId: e.callId, status: e.status, agentId: e.agentId, callbackStatus: e.callbackStatus, change: e.change });
+    }),
+    forward('agent.presence', (e) => {
+      send([rooms.agents], 'agent.presence', { userId: e.userId, status: e.status });
+    }),
   ];
 
   let rechecking: Promise<void> | null = null;

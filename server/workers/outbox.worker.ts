@@ -1,11 +1,15 @@
 // Delivers every notice written to the outbox (DESIGN.md: at-least-once, de-duplicated by the outbox id
 // sent to the provider). Claims rows with FOR UPDATE SKIP LOCKED, so any number of workers can run.
+// Transient failures retry with backoff; a permanent refusal ends the notice `failed` at once; a notice
+// a provider accepted is never sent again (docs/adr/0006-notice-delivery.md).
 import type { Db } from '../../db/client';
 import type { Clock } from '../lib/clock';
 import type { EventBus } from '../lib/events';
 import type { Logger } from '../lib/logger';
-import { claimDueNotices, markFailedAttempt, markSent, type OutboxRow } from '../modules/notifications/outbox.repository';
-import type { Transports } from '../modules/notifications/transports';
+import { analyzeSms } from '../../shared/domain/gsm';
+import { DeliveryError } from '../modules/notifications/delivery-error';
+import { beginDispatch, claimDueNotices, holdClaim, markFailedAttempt, markSent, type OutboxRow } from '../modules/notifications/outbox.repository';
+import type { SendResult, Transports } from '../modules/notifications/transports';
 
 export const MAX_ATTEMPTS = 8;
 
@@ -26,17 +30,62 @@ export function startOutboxWorker({
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<number> | null = null;
 
+  const lockDeadline = () => new Date(clock.now().getTime() + lockMs);
+
+  /**
+   * One notice, sent at most once to a provider that answered success (docs/adr/0006-notice-delivery.md):
+   * 1. a row whose last call has an unknown outcome (`dispatched_at` still set) is first looked up at the
+   *    provider, and recorded as sent when the provider holds it;
+   * 2. `dispatched_at` is committed before the provider is called, and the call happens only while the
+   *    row is still this worker's claim (a worker whose lock expired sends nothing it lost);
+   * 3. the provider's acceptance is recorded at once, even if the claim was lost meanwhile.
+   */
   async function deliver(notice: OutboxRow): Promise<void> {
-    try {
-      const { providerId } = await transports[notice.channel].send(notice);
-      await markSent(db, notice.id, { providerId, at: clock.now() });
-      events?.emit('outbox.delivered', { id: notice.id, channel: notice.channel });
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const retryAt = notice.attempts >= MAX_ATTEMPTS ? null : new Date(clock.now().getTime() + backoffMs(notice.attempts));
-      logger.warn('notice not delivered', { id: notice.id, channel: notice.channel, attempts: notice.attempts, error: message });
-      await markFailedAttempt(db, notice.id, { error: message.slice(0, 1000), retryAt });
+    const transport = transports[notice.channel];
+    if (notice.dispatchedAt && transport.find) {
+      if (!(await holdClaim(db, notice.id, notice.claimToken, lockDeadline()))) return lost(notice);
+      let found: SendResult | null;
+      try {
+        found = await transport.find(notice, notice.dispatchedAt);
+      } catch (error) {
+        return failed(notice, error);
+      }
+      if (found) {
+        logger.info('notice already held by the provider; not sent again', { id: notice.id, channel: notice.channel, providerId: found.providerId });
+        return recordSent(notice, found);
+      }
     }
+    if (!(await beginDispatch(db, notice.id, notice.claimToken, { at: clock.now(), lockedUntil: lockDeadline() }))) return lost(notice);
+    let result: SendResult;
+    try {
+      result = await transport.send(notice);
+    } catch (error) {
+      return failed(notice, error);
+    }
+    return recordSent(notice, result);
+  }
+
+  async function recordSent(notice: OutboxRow, { providerId, providerStatus }: SendResult): Promise<void> {
+    const sms = notice.channel === 'sms' ? analyzeSms(notice.body) : null;
+    const changed = await markSent(db, notice.id, { providerId, providerStatus: providerStatus ?? null, at: clock.now(), sms: sms && { encoding: sms.encoding, segments: sms.segments } });
+    if (changed) events?.emit('outbox.delivered', { id: notice.id, channel: notice.channel });
+  }
+
+  async function failed(notice: OutboxRow, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    // An error that is not a DeliveryError says nothing about whether the provider holds the message.
+    const permanent = error instanceof DeliveryError && error.permanent;
+    const uncertain = error instanceof DeliveryError ? error.uncertain : true;
+    const retryAt = permanent || notice.attempts >= MAX_ATTEMPTS ? null : new Date(clock.now().getTime() + backoffMs(notice.attempts));
+    logger.warn(retryAt ? 'notice not delivered; will retry' : 'notice not delivered; giving up', {
+      id: notice.id, channel: notice.channel, attempts: notice.attempts, permanent, uncertain, error: message,
+    });
+    await markFailedAttempt(db, notice.id, { error: message.slice(0, 1000), retryAt, claimToken: notice.claimToken, uncertain });
+  }
+
+  function lost(notice: OutboxRow): void {
+    // Our lock expired and another worker claimed the row (or it was settled meanwhile): leave it alone.
+    logger.warn('outbox claim lost before sending; left to the worker that holds it', { id: notice.id, channel: notice.channel });
   }
 
   async function runOnce(): Promise<number> {

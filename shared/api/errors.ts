@@ -41,6 +41,17 @@ export const ERROR_CODES = {
   'outbox.not_found': 404,
   'outbox.conflict': 409,
   'webhooks.signature_invalid': 403,
+  // The call center (issue 5).
+  'calls.not_found': 404,
+  'calls.conflict': 409,
+  'calls.simulation_unavailable': 409,
+  'calls.petition_not_found': 404,
+  'petitions.unidentified': 400,
+  // GDPR and Open311 (issue 6 §5, §6, §7).
+  'gdpr.not_found': 404,
+  'open311_keys.not_found': 404,
+  'open311_keys.name_taken': 409,
+  'open311_keys.revoked': 409,
   'service.unavailable': 503,
   'internal': 500,
 } as const;

@@ -1,17 +1,33 @@
 // The staff petitions API (issue 3 §6): queues, the petition page, and the registry's and departments' actions.
 import { z } from 'zod';
-import { PETITION_STATUSES } from '../domain/petition-codes';
+import { isIsoDate } from '../domain/dates';
+import { CHANNELS, PETITION_STATUSES } from '../domain/petition-codes';
 
 export const QUEUES = ['registry', 'decisions', 'department', 'mine', 'approvals', 'dispatch', 'contributions', 'all'] as const;
 export type Queue = (typeof QUEUES)[number];
 export const CLOCK_STATES = ['on_time', 'at_risk', 'breached', 'paused', 'none'] as const;
 export type ClockStateDto = (typeof CLOCK_STATES)[number];
 
+const isoDate = z.string().refine(isIsoDate, 'Not a date (YYYY-MM-DD)');
+
 export const listQuerySchema = z.object({
   queue: z.enum(QUEUES).default('all'),
-  clock: z.enum(['on_time', 'at_risk', 'breached']).optional(),
+  /** `on_time` is neither at risk nor breached nor paused, as the clock badge of each row says. */
+  clock: z.enum(['on_time', 'at_risk', 'breached', 'paused']).optional(),
   status: z.enum(PETITION_STATUSES).optional(),
+  /** The handling department; `none` for petitions without one (to forward, or waiting for the registry). */
   departmentCode: z.string().max(12).optional(),
+  // The dashboard's click-throughs (issue 6 §2): each chart's bar is one of these lists.
+  channel: z.enum(CHANNELS).optional(),
+  categoryCode: z.string().max(64).optional(),
+  /** Registered on these Bucharest dates (both inclusive). */
+  registeredFrom: isoDate.optional(),
+  registeredTo: isoDate.optional(),
+  /** Answered (its answer, or its group's for a joined petition, dispatched) on these Bucharest dates. */
+  answeredFrom: isoDate.optional(),
+  answeredTo: isoDate.optional(),
+  /** `1`: only open petitions (a clock runs: registered to approved). */
+  open: z.enum(['1']).optional(),
   q: z.string().trim().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),

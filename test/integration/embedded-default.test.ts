@@ -99,7 +99,8 @@ describe('the embedded default: no DATABASE_URL', () => {
     });
     expect(res.status).toBe(201);
     const { registrationNumber, trackingCode } = (await res.json()) as { registrationNumber: string; trackingCode: string };
-    expect(registrationNumber).toMatch(/^P-\d{4}-000001$/);
+    // Demo mode seeds a history on first start: the number is whatever comes next in the register.
+    expect(registrationNumber).toMatch(/^P-\d{4}-\d{6}$/);
 
     expect(await stop(first)).toBe(0);
 
@@ -117,7 +118,7 @@ describe('the embedded default: no DATABASE_URL', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(petitionInput()),
     });
-    expect(((await next.json()) as { registrationNumber: string }).registrationNumber).toBe(registrationNumber.replace(/000001$/, '000002'));
+    expect(((await next.json()) as { registrationNumber: string }).registrationNumber).toBe(nextNumber(registrationNumber));
     expect(await stop(second)).toBe(0);
   });
 
@@ -144,3 +145,8 @@ describe('the embedded default: no DATABASE_URL', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+function nextNumber(number: string): string {
+  const [prefix, year, seq] = number.split('-');
+  return `${prefix}-${year}-${String(Number(seq) + 1).padStart(6, '0')}`;
+}

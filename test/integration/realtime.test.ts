@@ -20,7 +20,8 @@ import { attachRealtime, type Realtime } from '../../server/realtime/realtime';
 import type { ServerEventName, ServerToClientEvents } from '../../shared/api/socket-events';
 import { createTestDatabase, onPostgres, requireOrSkip, type TestDatabase } from '../helpers/database';
 
-const WAIT_MS = 5_000;
+// Generous: a busy CI machine can take seconds before two adapters hear each other over LISTEN/NOTIFY.
+const WAIT_MS = 15_000;
 type ClientSocket = Socket<ServerToClientEvents>;
 type Instance = { url: string; events: EventBus; realtime: Realtime; server: HttpServer };
 

@@ -1,4 +1,7 @@
+import { adminNoticesEn } from './admin-notices.en';
 import { adminEn } from './admin.en';
+import { answersEn } from './answers.en';
+import { callCenterEn } from './callcenter.en';
 import type { MessageKey } from './ro';
 import { staffEn } from './staff.en';
 
@@ -165,6 +168,7 @@ export const en: Record<MessageKey, string> = {
   'track.answer': 'The answer',
   'track.answer.dispatchedAt': 'Sent on',
   'track.answer.legalBasis': 'Legal basis',
+  'track.answer.letter': 'Download the answer letter',
   'track.notFound': 'We found no petition with this number and this code',
   'track.notFound.hint': 'Check the number and the code. If you asked for a new code, the old one no longer works.',
   'track.again': 'Try another number or code',
@@ -200,4 +204,7 @@ export const en: Record<MessageKey, string> = {
   'api.genericNoId': 'Something went wrong. Please try again.',
   ...staffEn,
   ...adminEn,
+  ...answersEn,
+  ...callCenterEn,
+  ...adminNoticesEn,
 };

@@ -1,5 +1,8 @@
 // Romanian is the reference language: en.ts must have exactly these keys. Use ș ț (comma below), never ş ţ.
+import { adminNoticesRo } from './admin-notices.ro';
 import { adminRo } from './admin.ro';
+import { answersRo } from './answers.ro';
+import { callCenterRo } from './callcenter.ro';
 import { staffRo } from './staff.ro';
 
 export const ro = {
@@ -165,6 +168,7 @@ export const ro = {
   'track.answer': 'Răspunsul',
   'track.answer.dispatchedAt': 'Trimis la',
   'track.answer.legalBasis': 'Temeiul legal',
+  'track.answer.letter': 'Descarcă scrisoarea de răspuns',
   'track.notFound': 'Nu am găsit o petiție cu acest număr și acest cod',
   'track.notFound.hint':
     'Verificați numărul și codul. Dacă ați cerut între timp un cod nou, codul vechi nu mai este valabil.',
@@ -202,6 +206,9 @@ export const ro = {
   // The staff side (issue 3 §8) keeps its messages in files of its own.
   ...staffRo,
   ...adminRo,
+  ...answersRo,
+  ...callCenterRo,
+  ...adminNoticesRo,
 } as const;
 
 export type MessageKey = keyof typeof ro;

@@ -61,6 +61,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'queue.department': 'Department',
   'queue.approvals': 'Approvals',
   'queue.mine': 'Mine',
+  'queue.contributions': 'Contributions',
   'queue.all': 'All',
   'queue.registry.intro': 'New petitions with the petitioner’s details, waiting to be routed.',
   'queue.decisions.intro':
@@ -69,6 +70,7 @@ export const staffEn: Record<StaffMessageKey, string> = {
   'queue.department.intro': 'The department’s open petitions.',
   'queue.approvals.intro': 'Answers waiting for your signature.',
   'queue.mine.intro': 'Petitions assigned to you.',
+  'queue.contributions.intro': 'Petitions of other departments waiting for your department’s contribution.',
   'queue.all.intro': 'Every petition you may see.',
   'queue.none.title': 'Petitions',
   'queue.none': 'Your role has no petition queues in this application.',

@@ -61,6 +61,7 @@ export const staffRo = {
   'queue.department': 'Compartiment',
   'queue.approvals': 'Aprobări',
   'queue.mine': 'Ale mele',
+  'queue.contributions': 'Contribuții',
   'queue.all': 'Toate',
   'queue.registry.intro': 'Petiții noi, cu datele petentului complete, care așteaptă repartizarea.',
   'queue.decisions.intro':
@@ -69,6 +70,7 @@ export const staffRo = {
   'queue.department.intro': 'Petițiile deschise ale compartimentului.',
   'queue.approvals.intro': 'Răspunsuri care așteaptă semnătura dumneavoastră.',
   'queue.mine.intro': 'Petițiile atribuite dumneavoastră.',
+  'queue.contributions.intro': 'Petițiile altor compartimente care așteaptă contribuția compartimentului dumneavoastră.',
   'queue.all.intro': 'Toate petițiile pe care le puteți vedea.',
   'queue.none.title': 'Petiții',
   'queue.none': 'Rolul dumneavoastră nu are cozi de petiții în această aplicație.',

@@ -3,7 +3,7 @@
 // screen refetches through the API (which checks access). Call `useLiveUpdates(queryClient)` once, in the
 // staff layout (only signed-in staff may connect; the server refuses anyone else).
 import type { QueryClient, QueryKey } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import {
   SERVER_EVENT_NAMES,
@@ -56,6 +56,7 @@ export function connectLiveUpdates(queryClient: QueryClient, { batchMs = 200, ur
     transports: ['websocket'],
   };
   onStatus?.('connecting');
+  dispatchStatus('connecting');
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = url ? io(url, options) : io(options);
 
   const pending = new Map<string, QueryKey>();
@@ -72,8 +73,11 @@ export function connectLiveUpdates(queryClient: QueryClient, { batchMs = 200, ur
   };
 
   for (const name of SERVER_EVENT_NAMES) {
-    // Every event has one payload argument; the keys do not depend on it.
-    socket.on(name, () => invalidate(LIVE_UPDATE_KEYS[name]));
+    // Every event has one payload argument; the keys do not depend on it. Subscribers (useSocketEvent) get it.
+    socket.on(name, (payload: unknown) => {
+      invalidate(LIVE_UPDATE_KEYS[name]);
+      dispatch(name, payload);
+    });
   }
 
   let connectedBefore = false;
@@ -81,14 +85,19 @@ export function connectLiveUpdates(queryClient: QueryClient, { batchMs = 200, ur
     if (connectedBefore) invalidate(ALL_KEYS);
     connectedBefore = true;
     onStatus?.('live');
+    dispatchStatus('live');
   });
   socket.on('disconnect', (reason) => {
     // 'io server disconnect': the server ended it (the session is over); socket.io does not reconnect.
-    onStatus?.(reason === 'io server disconnect' ? 'refused' : 'connecting');
+    const status = reason === 'io server disconnect' ? 'refused' : 'connecting';
+    onStatus?.(status);
+    dispatchStatus(status);
   });
   socket.on('connect_error', (error) => {
     // Refused by the server (no or an expired session): socket.io does not retry, and neither do we.
-    onStatus?.(!socket.active || error.message === SOCKET_UNAUTHORIZED ? 'refused' : 'connecting');
+    const status = !socket.active || error.message === SOCKET_UNAUTHORIZED ? 'refused' : 'connecting';
+    onStatus?.(status);
+    dispatchStatus(status);
   });
 
   return () => {
@@ -114,4 +123,60 @@ export function useLiveUpdates(queryClient: QueryClient, { enabled = true, batch
 
 function uniqueKeys(keys: readonly QueryKey[]): QueryKey[] {
   return [...new Map(keys.map((k) => [JSON.stringify(k), k])).values()];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Subscriptions: a page that reacts to an event itself (the call center's screen pop) listens on the one
+// socket of useLiveUpdates instead of opening its own. Events arrive only while that socket is connected.
+
+/** The payload of a server event. */
+export type ServerEventPayload<E extends ServerEventName> = Parameters<ServerToClientEvents[E]>[0];
+
+const subscribers = new Map<ServerEventName, Set<(payload: unknown) => void>>();
+const statusSubscribers = new Set<(status: LiveUpdatesStatus) => void>();
+let lastStatus: LiveUpdatesStatus = 'connecting';
+
+function dispatch(name: ServerEventName, payload: unknown): void {
+  for (const handler of subscribers.get(name) ?? []) handler(payload);
+}
+
+function dispatchStatus(status: LiveUpdatesStatus): void {
+  lastStatus = status;
+  for (const handler of statusSubscribers) handler(status);
+}
+
+/** Calls `handler` with each `name` event's payload; returns the function that unsubscribes. */
+export function subscribeSocketEvent<E extends ServerEventName>(name: E, handler: (payload: ServerEventPayload<E>) => void): () => void {
+  const set = subscribers.get(name) ?? new Set();
+  subscribers.set(name, set);
+  const listener = (payload: unknown) => handler(payload as ServerEventPayload<E>);
+  set.add(listener);
+  return () => {
+    set.delete(listener);
+  };
+}
+
+/**
+ * `handler` runs for each `name` event while the calling component is mounted (the latest handler: no need
+ * to memoise it). The staff layout's useLiveUpdates must be mounted: it owns the socket.
+ */
+export function useSocketEvent<E extends ServerEventName>(name: E, handler: (payload: ServerEventPayload<E>) => void): void {
+  const latest = useRef(handler);
+  useEffect(() => {
+    latest.current = handler;
+  });
+  useEffect(() => subscribeSocketEvent(name, (payload) => latest.current(payload)), [name]);
+}
+
+/** The shared socket's status, for a page that must say when its live data may be stale. */
+export function useSocketStatus(): LiveUpdatesStatus {
+  const [status, setStatus] = useState<LiveUpdatesStatus>(lastStatus);
+  useEffect(() => {
+    setStatus(lastStatus);
+    statusSubscribers.add(setStatus);
+    return () => {
+      statusSubscribers.delete(setStatus);
+    };
+  }, []);
+  return status;
 }

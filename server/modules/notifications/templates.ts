@@ -2,15 +2,18 @@
 // notice is written to the outbox, so the admin outbox page shows exactly what was sent.
 import { formatDateRo } from '../../../shared/domain/format';
 
-export type NoticeTemplate = 'petition.registered' | 'tracking.code_reissued';
+export type NoticeTemplate = 'petition.registered' | 'tracking.code_reissued' | 'petition.extended';
 
 type NoticeData = {
   registrationNumber: string;
-  trackingCode: string;
+  /** Absent where the notice carries no code (the extension notice links to the tracking page). */
+  trackingCode?: string;
   registeredOn: string;
   dueOn: string;
   trackingUrl: string;
   identified: boolean;
+  /** The extension's reason (OG 27/2002 art. 9), told to the petitioner. */
+  reason?: string;
 };
 
 export type RenderedNotice = { subject: string; email: string; sms: string };
@@ -35,7 +38,8 @@ export function renderNotice(template: NoticeTemplate, d: NoticeData): RenderedN
           '',
           'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții',
         ].filter((l, i, all) => l !== '' || all[i - 1] !== '').join('\n'),
-        sms: `Primăria S6: petiția nr. ${d.registrationNumber} a fost înregistrată. Cod: ${d.trackingCode}. Urmărire: ${d.trackingUrl}`,
+        // The SMS carries the code once; its link without it keeps the text to two UCS-2 parts.
+        sms: `Primăria S6: petiția nr. ${d.registrationNumber} a fost înregistrată. Cod: ${d.trackingCode}. Urmărire: ${withoutQuery(d.trackingUrl)}`,
       };
     case 'tracking.code_reissued':
       return {
@@ -51,11 +55,31 @@ export function renderNotice(template: NoticeTemplate, d: NoticeData): RenderedN
           '',
           'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții',
         ].join('\n'),
-        sms: `Primăria S6: cod nou pentru petiția nr. ${d.registrationNumber}: ${d.trackingCode}. Urmărire: ${d.trackingUrl}`,
+        sms: `Primăria S6: cod nou pentru petiția nr. ${d.registrationNumber}: ${d.trackingCode}. Urmărire: ${withoutQuery(d.trackingUrl)}`,
+      };
+    case 'petition.extended':
+      return {
+        subject: `Termenul de răspuns la petiția nr. ${d.registrationNumber} a fost prelungit`,
+        email: [
+          'Bună ziua,',
+          '',
+          `Vă informăm că termenul de răspuns la petiția dumneavoastră nr. ${d.registrationNumber} a fost prelungit până la ${formatDateRo(d.dueOn)}, conform OG 27/2002, art. 9.`,
+          `Motivul prelungirii: ${d.reason ?? ''}`,
+          `Urmăriți petiția aici (cu codul de urmărire primit la înregistrare): ${d.trackingUrl}`,
+          '',
+          'Primăria Sectorului 6 — Serviciul Relații cu Publicul și Gestionare Petiții',
+        ].join('\n'),
+        sms: `Primăria S6: termenul de răspuns la petiția nr. ${d.registrationNumber} a fost prelungit până la ${formatDateRo(d.dueOn)} (OG 27/2002, art. 9). Detalii: ${d.trackingUrl}`,
       };
   }
 }
 
-export function trackingUrl(publicUrl: string, registrationNumber: string, trackingCode: string): string {
-  return `${publicUrl}/urmarire/${registrationNumber}?cod=${encodeURIComponent(trackingCode)}`;
+/** The tracking page; without a code the page asks for it (notices that must not carry the code). */
+export function trackingUrl(publicUrl: string, registrationNumber: string, trackingCode?: string): string {
+  const page = `${publicUrl}/urmarire/${registrationNumber}`;
+  return trackingCode ? `${page}?cod=${encodeURIComponent(trackingCode)}` : page;
+}
+
+function withoutQuery(url: string): string {
+  return url.split('?')[0] ?? url;
 }

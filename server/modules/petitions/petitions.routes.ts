@@ -12,6 +12,7 @@ import { createRateLimiter } from '../../lib/rate-limit';
 import { registerPetition, type IncomingFile } from './petitions.usecases';
 import type { SessionUser } from '../auth/auth.usecases';
 import type { Channel } from '../../../shared/domain/petition-codes';
+import { isIdentified } from '../../../shared/domain/petitioner';
 
 const JSON_LIMIT = 1024 * 1024;
 const MULTIPART_LIMIT = LIMITS.attachments.count * LIMITS.attachments.bytes + 2 * 1024 * 1024;
@@ -40,6 +41,13 @@ export function petitionsRoutes(deps: AppDeps) {
       }
       const channel = intakeChannel(c.get('user'), raw);
       const input = parseOrThrow(createPetitionInputSchema, raw);
+      // DOMAIN.md: a call becomes a petition only when written down with the caller's identification;
+      // otherwise the agent logs the call (POST /api/calls). Issue 5 §4.
+      if (channel === 'phone' && !isIdentified(input.petitioner)) {
+        throw appError('petitions.unidentified', 'A phone petition needs the caller’s name and a way to receive the answer (e-mail, postal address or mobile phone); otherwise log the call.', {
+          fields: [{ path: 'petitioner', code: 'unidentified', message: 'Name and e-mail, postal address or mobile phone' }],
+        });
+      }
       const key = c.req.header('idempotency-key');
       if (key !== undefined && !/^[\x21-\x7e]{1,200}$/.test(key)) {
         throw appError('idempotency.key_invalid', 'The Idempotency-Key header must be 1–200 visible ASCII characters.');

@@ -15,6 +15,7 @@ import type { SessionUser } from '../auth/auth.usecases';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { atRiskUntil, petitionClockState } from './clock-state';
 import * as search from '../search/search.repository';
+import { listFilterConditions } from './staff-list-filters';
 import * as repo from './staff-petitions.repository';
 
 const OPEN = [...repo.OPEN_STATUSES];
@@ -63,7 +64,17 @@ async function queueCondition(db: Db, ctx: AccessContext, q: ListQuery): Promise
   }
 }
 
-function clockCondition(state: 'on_time' | 'at_risk' | 'breached', today: string, calendar: Awaited<ReturnType<typeof loadLegalCalendar>>): SQL {
+function clockCondition(state: 'on_time' | 'at_risk' | 'breached' | 'paused', today: string, calendar: Awaited<ReturnType<typeof loadLegalCalendar>>): SQL {
+  const { open, breached, atRisk, paused } = clockParts(today, calendar);
+  if (state === 'breached') return and(open, breached)!;
+  if (state === 'at_risk') return and(open, not(breached), atRisk)!;
+  // As petitionClockState: a paused internal clock shows as paused unless a clock is at risk or breached.
+  if (state === 'paused') return and(open, not(breached), not(atRisk), paused)!;
+  return and(open, not(breached), not(atRisk), not(paused))!;
+}
+
+/** The parts of the clock conditions: open (a clock runs), breached, at risk (when not breached), paused. */
+export function clockParts(today: string, calendar: Awaited<ReturnType<typeof loadLegalCalendar>>) {
   const internalRunning = and(sql`${petitions.internalDueOn} is not null`, isNull(petitions.internalPausedAt));
   const breached = or(lt(petitions.legalDueOn, today), and(internalRunning, lt(petitions.internalDueOn, today)))!;
   const atRisk = or(
@@ -71,9 +82,8 @@ function clockCondition(state: 'on_time' | 'at_risk' | 'breached', today: string
     and(internalRunning, gte(petitions.internalDueOn, today), lte(petitions.internalDueOn, atRiskUntil(today, AT_RISK_WORKING_DAYS.internal, calendar))),
   )!;
   const open = repo.statusIn(['registered', ...OPEN]);
-  if (state === 'breached') return and(open, breached)!;
-  if (state === 'at_risk') return and(open, not(breached), atRisk)!;
-  return and(open, not(breached), not(atRisk))!;
+  const paused = sql`${petitions.internalPausedAt} is not null`;
+  return { open, breached, atRisk, paused };
 }
 
 export async function listStaffPetitions({ db, clock, user, query }: { db: Db; clock: Clock; user: SessionUser; query: ListQuery }) {
@@ -86,6 +96,7 @@ export async function listStaffPetitions({ db, clock, user, query }: { db: Db; c
   const conditions: (SQL | undefined)[] = [visibilityCondition(ctx), await queueCondition(db, ctx, query)];
   if (query.status) conditions.push(eq(petitions.status, query.status));
   if (query.clock) conditions.push(clockCondition(query.clock, today, calendar));
+  conditions.push(...(await listFilterConditions(db, query)));
   // A registration number finds that petition; anything else is the staff search's match (issue 6 §4:
   // words, diacritics ignored, near spellings), which needs its pg_trgm threshold for the transaction.
   const number = query.q ? parseRegistrationNumber(query.q) : null;
@@ -120,7 +131,8 @@ const COUNTED_QUEUES = QUEUES.filter((q): q is Exclude<Queue, 'all'> => q !== 'a
 
 /**
  * The badges: for each queue this user has, its petitions by clock state (the same conditions as the
- * list's `clock` filter, so a badge and its filtered list agree). One indexed count per queue.
+ * list's `clock` filter, so a badge and its filtered list agree). One count per queue, an index-only scan
+ * of the partial indexes on open petitions (migration 0010).
  */
 export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clock; user: SessionUser }): Promise<CountsResponse> {
   const ctx = await loadAccessContext(db, user);
@@ -129,11 +141,7 @@ export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clo
   }
   const calendar = await loadLegalCalendar(db);
   const today = bucharestDateOf(clock.now());
-  const states = {
-    onTime: clockCondition('on_time', today, calendar),
-    atRisk: clockCondition('at_risk', today, calendar),
-    breached: clockCondition('breached', today, calendar),
-  };
+  const states = clockParts(today, calendar);
   const visible = visibilityCondition(ctx);
   const counted = await Promise.all(
     COUNTED_QUEUES.map(async (queue): Promise<[Queue, QueueCounts] | null> => {

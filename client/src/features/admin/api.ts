@@ -1,5 +1,5 @@
 // The administrator's API (shared/api/admin.ts, shared/api/clocks.ts): users, departments, categories and
-// the calendar of extra closed days.
+// the calendar of extra closed days, the outbox and the answer templates.
 import {
   adminCategoriesResponseSchema,
   adminCategoryResponseSchema,
@@ -11,7 +11,10 @@ import {
   type UpdateCategoryInput,
 } from '../../../../shared/api/admin';
 import { addClosedDayResponseSchema, closedDaysResponseSchema, deleteClosedDayResponseSchema } from '../../../../shared/api/clocks';
+import { outboxItemSchema, outboxListSchema, type OutboxQuery } from '../../../../shared/api/outbox';
+import { z } from 'zod';
 import { apiRequest } from '../../lib/api-client';
+import { adminTemplateResponseSchema, adminTemplatesResponseSchema, type TemplateCreateBody, type TemplateUpdateBody } from './schemas';
 
 export type UserFilter = { role?: StaffRole | undefined; departmentCode?: string | undefined; q?: string | undefined; active?: boolean | undefined };
 
@@ -77,4 +80,32 @@ export function addClosedDay(body: { date: string; name: string }) {
 
 export function deleteClosedDay(date: string) {
   return apiRequest(`/api/admin/closed-days/${encodeURIComponent(date)}`, deleteClosedDayResponseSchema, { method: 'DELETE' });
+}
+
+export type OutboxFilter = Pick<OutboxQuery, 'status' | 'channel'>;
+export const OUTBOX_PAGE_SIZE = 50;
+
+export function fetchOutbox(filter: OutboxFilter, cursor: string | null, signal?: AbortSignal) {
+  const query = new URLSearchParams({ limit: String(OUTBOX_PAGE_SIZE) });
+  if (filter.status) query.set('status', filter.status);
+  if (filter.channel) query.set('channel', filter.channel);
+  if (cursor) query.set('cursor', cursor);
+  return apiRequest(`/api/outbox?${query}`, outboxListSchema, { signal });
+}
+
+/** Only a failed notice goes back to the queue (409 otherwise: it would reach the citizen twice). */
+export function retryNotice(id: string) {
+  return apiRequest(`/api/outbox/${encodeURIComponent(id)}/retry`, z.object({ item: outboxItemSchema }), { json: {} });
+}
+
+export function fetchAdminTemplates(signal?: AbortSignal) {
+  return apiRequest('/api/admin/templates', adminTemplatesResponseSchema, { signal });
+}
+
+export function createTemplate(body: TemplateCreateBody) {
+  return apiRequest('/api/admin/templates', adminTemplateResponseSchema, { json: body });
+}
+
+export function updateTemplate(id: string, body: TemplateUpdateBody) {
+  return apiRequest(`/api/admin/templates/${encodeURIComponent(id)}`, adminTemplateResponseSchema, { method: 'PATCH', json: body });
 }

@@ -1,22 +1,29 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { UpdateCategoryInput } from '../../../../shared/api/admin';
 import { calendarKeys, directoryKeys, staffPetitionKeys } from '../staff/queries';
 import {
   addClosedDay,
   createDepartment,
+  createTemplate,
   createUser,
   deleteClosedDay,
   fetchAdminCategories,
   fetchAdminDepartments,
+  fetchAdminTemplates,
   fetchClosedDays,
+  fetchOutbox,
   fetchUsers,
+  retryNotice,
   updateCategory,
   updateDepartment,
+  updateTemplate,
   updateUser,
   type DepartmentUpdateBody,
+  type OutboxFilter,
   type UserFilter,
   type UserUpdateBody,
 } from './api';
+import type { TemplateUpdateBody } from './schemas';
 
 export const adminKeys = {
   all: ['admin'] as const,
@@ -24,6 +31,8 @@ export const adminKeys = {
   departments: () => [...adminKeys.all, 'departments'] as const,
   categories: () => [...adminKeys.all, 'categories'] as const,
   closedDays: (year: number) => [...adminKeys.all, 'closed-days', year] as const,
+  outbox: (filter: OutboxFilter) => [...adminKeys.all, 'outbox', filter] as const,
+  templates: () => [...adminKeys.all, 'templates'] as const,
 };
 
 /** After any change: the admin lists, and the lists other staff pages pick from. */
@@ -93,4 +102,38 @@ export function useAddClosedDay() {
 export function useDeleteClosedDay() {
   const invalidate = useInvalidateCalendar();
   return useMutation({ mutationFn: deleteClosedDay, onSuccess: invalidate });
+}
+
+export function useOutbox(filter: OutboxFilter) {
+  return useInfiniteQuery({
+    queryKey: adminKeys.outbox(filter),
+    queryFn: ({ pageParam, signal }) => fetchOutbox(filter, pageParam, signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useRetryNotice() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: retryNotice, onSettled: () => queryClient.invalidateQueries({ queryKey: [...adminKeys.all, 'outbox'] }) });
+}
+
+export function useAdminTemplates() {
+  return useQuery({ queryKey: adminKeys.templates(), queryFn: ({ signal }) => fetchAdminTemplates(signal) });
+}
+
+/** After a change the officers' filled-in lists are stale too. */
+function useInvalidateTemplates() {
+  const queryClient = useQueryClient();
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: adminKeys.templates() }), queryClient.invalidateQueries({ queryKey: ['answer-templates'] })]);
+}
+
+export function useCreateTemplate() {
+  const invalidate = useInvalidateTemplates();
+  return useMutation({ mutationFn: createTemplate, onSuccess: invalidate });
+}
+
+export function useUpdateTemplate(id: string) {
+  const invalidate = useInvalidateTemplates();
+  return useMutation({ mutationFn: (body: TemplateUpdateBody) => updateTemplate(id, body), onSuccess: invalidate });
 }

@@ -3,6 +3,9 @@ import type { StaffRoute } from '../staff/StaffApp';
 import { CategoriesPage, CategoryEditPage } from './CategoriesPage';
 import { ClosedDaysPage } from './ClosedDaysPage';
 import { DepartmentEditPage, DepartmentsPage } from './DepartmentsPage';
+import { OutboxPage } from './OutboxPage';
+import { TemplateFormPage } from './TemplateFormPage';
+import { TemplatesPage } from './TemplatesPage';
 import { UserFormPage } from './UserFormPage';
 import { UsersPage } from './UsersPage';
 
@@ -17,4 +20,9 @@ export const adminRoutes: StaffRoute[] = [
   { pattern: '/personal/admin/categorii', roles: admin, render: () => <CategoriesPage /> },
   { pattern: '/personal/admin/categorii/:code', roles: admin, render: ({ code = '' }) => <CategoryEditPage code={code} /> },
   { pattern: '/personal/admin/zile-nelucratoare', roles: admin, render: () => <ClosedDaysPage /> },
+  { pattern: '/personal/admin/notificari', roles: admin, render: () => <OutboxPage /> },
+  { pattern: '/personal/admin/modele', roles: admin, render: () => <TemplatesPage /> },
+  // Before ':id', which would match 'nou' too.
+  { pattern: '/personal/admin/modele/nou', roles: admin, render: () => <TemplateFormPage /> },
+  { pattern: '/personal/admin/modele/:id', roles: admin, render: ({ id = '' }) => <TemplateFormPage id={id} /> },
 ];

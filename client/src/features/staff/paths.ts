@@ -17,6 +17,10 @@ export const staffPaths = {
     categories: `${STAFF_HOME}/admin/categorii`,
     category: (code: string) => `${STAFF_HOME}/admin/categorii/${encodeURIComponent(code)}`,
     closedDays: `${STAFF_HOME}/admin/zile-nelucratoare`,
+    outbox: `${STAFF_HOME}/admin/notificari`,
+    templates: `${STAFF_HOME}/admin/modele`,
+    newTemplate: `${STAFF_HOME}/admin/modele/nou`,
+    template: (id: string) => `${STAFF_HOME}/admin/modele/${encodeURIComponent(id)}`,
   },
 } as const;
 

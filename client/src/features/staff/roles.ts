@@ -3,13 +3,14 @@
 import type { StaffRole } from '../../../../shared/api/admin';
 import type { Queue } from '../../../../shared/api/staff-petitions';
 import type { MessageKey } from '../../i18n';
+import { callCenterPaths } from '../callcenter/paths';
 import { staffPaths } from './paths';
 
 export const QUEUES_BY_ROLE: Record<StaffRole, readonly Queue[]> = {
   registry: ['registry', 'decisions', 'dispatch'],
-  head: ['department', 'approvals', 'mine'],
-  officer: ['mine', 'department'],
-  director: ['approvals', 'all'],
+  head: ['department', 'approvals', 'mine', 'contributions'],
+  officer: ['mine', 'department', 'contributions'],
+  director: ['approvals', 'contributions', 'all'],
   delegate: ['approvals', 'all'],
   admin: ['all'],
   // The call center works in its own screens; it has no petition queues.
@@ -24,6 +25,7 @@ export const QUEUE_LABELS: Record<Queue, MessageKey> = {
   department: 'queue.department',
   approvals: 'queue.approvals',
   mine: 'queue.mine',
+  contributions: 'queue.contributions',
   all: 'queue.all',
 };
 
@@ -34,6 +36,7 @@ export const QUEUE_INTROS: Record<Queue, MessageKey> = {
   department: 'queue.department.intro',
   approvals: 'queue.approvals.intro',
   mine: 'queue.mine.intro',
+  contributions: 'queue.contributions.intro',
   all: 'queue.all.intro',
 };
 
@@ -50,6 +53,8 @@ export const ROLE_LABELS: Record<StaffRole, MessageKey> = {
 
 /** The first page after signing in. */
 export function homePathFor(role: StaffRole): string {
+  // The call center works in its console (issue 5).
+  if (role === 'agent' || role === 'supervisor') return callCenterPaths.console;
   const first = QUEUES_BY_ROLE[role][0];
   return first ? staffPaths.queue(first) : staffPaths.queues;
 }

@@ -104,6 +104,15 @@ function TrackingDetails({ petition }: { petition: TrackResponse }) {
           </dl>
           {/* The server sanitises the answer (paragraphs, emphasis, lists, links) before it leaves the API. */}
           <div className="answer-body" lang="ro" dangerouslySetInnerHTML={{ __html: answer.body }} />
+          {/* The signed letter, printable; only a link of our own (the code in it is the citizen's). */}
+          {answer.letterUrl && /^\/api\//.test(answer.letterUrl) && (
+            <p className="actions">
+              <a className="button button--secondary" href={answer.letterUrl} target="_blank" rel="noopener" data-testid="answer-letter">
+                {t('track.answer.letter')}
+                <span className="visually-hidden"> {t('common.newTab')}</span>
+              </a>
+            </p>
+          )}
         </section>
       )}
       <Timeline events={petition.events} />

@@ -68,12 +68,14 @@ export function ActionForm(props: Props) {
 
   const run = (req: ActionRequest) => {
     if (mutation.isPending) return;
-    mutation.mutate(req, {
-      onSuccess: () => {
+    // The promise, not mutate's callbacks: an action that succeeds usually removes its own form (the
+    // petition moved on), and mutate's callbacks are skipped once the form has unmounted.
+    mutation.mutateAsync(req).then(
+      () => {
         notify({ key: success }, 'success');
         onSuccess?.();
       },
-      onError: (err) => {
+      (err: unknown) => {
         if (err instanceof ApiError && (err.status === 409 || err.status === 404)) {
           // Someone else acted first (or it left our reach): say so at the top and show the new state.
           notify(describeStaffError(err), 'error');
@@ -82,7 +84,7 @@ export function ActionForm(props: Props) {
         }
         setFocusAttempt((n) => n + 1);
       },
-    });
+    );
   };
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -3,6 +3,7 @@ import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../../../i18n';
 import { useLiveUpdates, type LiveUpdatesStatus } from '../../../lib/realtime';
 import { Link, navigate, useRouter } from '../../../router';
+import { callCenterPaths } from '../../callcenter/paths';
 import { staffPaths, STAFF_HOME } from '../paths';
 import { sessionKeys, useSignOut } from '../queries';
 import { homePathFor, QUEUES_BY_ROLE, ROLE_LABELS } from '../roles';
@@ -34,15 +35,21 @@ export function StaffLayout({ user, children }: { user: SessionUser | null; chil
     document.getElementById('main')?.focus();
   };
 
-  const current = (prefix: string) => (path === prefix || path.startsWith(`${prefix}/`) ? 'page' : undefined);
-  const links: { to: string; match: string; label: string }[] = [];
+  const current = (prefix: string, exact = false) => (path === prefix || (!exact && path.startsWith(`${prefix}/`)) ? 'page' : undefined);
+  const links: { to: string; match: string; label: string; exact?: boolean }[] = [];
   if (user && QUEUES_BY_ROLE[user.role].length > 0) links.push({ to: homePathFor(user.role), match: staffPaths.queues, label: t('staffNav.petitions') });
+  // The call center (issue 5): the console (exact: the supervisor's page lives below it) and the supervisor's page.
+  if (user?.role === 'agent' || user?.role === 'supervisor') links.push({ to: callCenterPaths.console, match: callCenterPaths.console, label: t('staffNav.callConsole'), exact: true });
+  if (user?.role === 'supervisor') links.push({ to: callCenterPaths.supervisor, match: callCenterPaths.supervisor, label: t('staffNav.callSupervisor') });
   if (user?.role === 'admin') {
     links.push(
       { to: staffPaths.admin.users, match: staffPaths.admin.users, label: t('staffNav.users') },
       { to: staffPaths.admin.departments, match: staffPaths.admin.departments, label: t('staffNav.departments') },
       { to: staffPaths.admin.categories, match: staffPaths.admin.categories, label: t('staffNav.categories') },
       { to: staffPaths.admin.closedDays, match: staffPaths.admin.closedDays, label: t('staffNav.closedDays') },
+      { to: staffPaths.admin.templates, match: staffPaths.admin.templates, label: t('staffNav.templates') },
+      { to: staffPaths.admin.outbox, match: staffPaths.admin.outbox, label: t('staffNav.outbox') },
+      { to: callCenterPaths.officeHours, match: callCenterPaths.officeHours, label: t('staffNav.officeHours') },
     );
   }
 
@@ -90,7 +97,7 @@ export function StaffLayout({ user, children }: { user: SessionUser | null; chil
               <ul>
                 {links.map((link) => (
                   <li key={link.to}>
-                    <Link to={link.to} aria-current={current(link.match)}>
+                    <Link to={link.to} aria-current={current(link.match, link.exact)}>
                       {link.label}
                     </Link>
                   </li>

@@ -3,6 +3,8 @@ import { STATUS_LABELS } from '../../../../../shared/domain/petition-codes';
 import { useT, type Message } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { Link } from '../../../router';
+import { AnswerProgress } from '../../answers/AnswerProgress';
+import { AnswerWork } from '../../answers/AnswerWork';
 import type { Notify } from '../actions/ActionForm';
 import { AssignForm, ContributeForm, ExtendForm, NoteForm, ReturnForm } from '../actions/DepartmentActions';
 import { FileForm, ForwardForm, JoinForm, RouteForm } from '../actions/RegistryActions';
@@ -108,6 +110,8 @@ function PetitionDetails({ petition, user, notify }: { petition: PetitionDetail;
             )}
           </section>
 
+          <AnswerWork petition={petition} notify={notify} />
+
           {hasActions && (
             <section aria-labelledby="actions-title" className="actions-section">
               <h2 id="actions-title">{t('petition.actions')}</h2>
@@ -127,6 +131,7 @@ function PetitionDetails({ petition, user, notify }: { petition: PetitionDetail;
           )}
 
           <Contributions petition={petition} departmentCode={user.departmentCode} notify={notify} />
+          <AnswerProgress petition={petition} user={user} />
           <StaffTimeline petition={petition} />
         </div>
 

@@ -1,0 +1,2 @@
+CREATE INDEX "petitions_registered_at_idx" ON "petitions" USING btree ("registered_at");--> statement-breakpoint
+CREATE INDEX "answers_dispatched_idx" ON "answers" USING btree ("dispatched_at") WHERE "answers"."dispatched_at" is not null;
