@@ -25,6 +25,7 @@ import { trackingRoutes } from './modules/tracking/tracking.routes';
 import { staffPetitionsRoutes } from './modules/petitions/staff-petitions.routes';
 import { workflowRoutes } from './modules/workflow/workflow.routes';
 import { answersRoutes } from './modules/answers/answers.routes';
+import { attachmentRoutes } from './modules/answers/attachments';
 import { templatesRoutes } from './modules/templates/templates.routes';
 import { closedDaysRoutes } from './modules/clocks/closed-days.routes';
 import { extensionRoutes } from './modules/clocks/extension.routes';
@@ -79,7 +80,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', timeout(20_000, () => appError('service.unavailable', 'The request took too long; try again shortly.', undefined, { 'Retry-After': '5' }) as never));
 
   app.use('/api/*', originGuard(deps.config.publicUrl));
-  app.use('/api/*', jsonOnlyGuard({ except: (path, method) => method === 'POST' && path === '/api/petitions' }));
+  app.use('/api/*', jsonOnlyGuard({ except: (path, method) => method === 'POST' && (path === '/api/petitions' || /^\/api\/petitions\/[^/]+\/answer\/attachments$/.test(path)) }));
   app.use('/api/*', sessionMiddleware(deps));
 
   app.route('/', healthRoutes(deps));
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', staffPetitionsRoutes(deps));
   app.route('/api', workflowRoutes(deps));
   app.route('/api', answersRoutes(deps));
+  app.route('/api', attachmentRoutes(deps));
   app.route('/api', templatesRoutes(deps));
   app.route('/api', extensionRoutes(deps));
   app.route('/api', closedDaysRoutes(deps));

@@ -128,6 +128,8 @@ export const attachments = pgTable(
     sha256: text('sha256').notNull(),
     content: bytea('content').notNull(),
     uploadedByUserId: uuid('uploaded_by_user_id').references(() => users.id),
+    /** Set for the annexes of an answer (issue 4 §1); null for what the petitioner sent. */
+    answerId: uuid('answer_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('attachments_petition_idx').on(t.petitionId)],

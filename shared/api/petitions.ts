@@ -101,7 +101,15 @@ export const trackResponseSchema = z.object({
   dueOn: z.string(),
   handler: z.object({ code: z.string(), name: z.string() }).nullable(),
   events: z.array(z.object({ at: z.string(), type: z.string(), text: bilingual })),
-  answer: z.object({ dispatchedAt: z.string(), body: z.string(), legalBasis: z.string(), letterUrl: z.string().optional() }).nullable(),
+  answer: z
+    .object({
+      dispatchedAt: z.string(),
+      body: z.string(),
+      legalBasis: z.string(),
+      letterUrl: z.string().optional(),
+      attachments: z.array(z.object({ id: z.string(), fileName: z.string(), size: z.number(), contentType: z.string(), url: z.string() })).optional(),
+    })
+    .nullable(),
 });
 export type TrackResponse = z.infer<typeof trackResponseSchema>;
 

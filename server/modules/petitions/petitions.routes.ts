@@ -6,7 +6,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createPetitionInputSchema, LIMITS } from '../../../shared/api/petitions';
 import type { AppDeps } from '../../app';
 import { appError } from '../../lib/errors';
-import { safeDisplayName, sniffContentType } from '../../lib/file-types';
+import { readUploadedFiles } from '../../lib/uploads';
 import { clientAddress, errorBody, parseOrThrow, readJson, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
 import { registerPetition, type IncomingFile } from './petitions.usecases';
@@ -113,23 +113,7 @@ async function readIntakeBody(c: Context<AppEnv>): Promise<{ raw: unknown; files
   } catch {
     throw appError('request.invalid', 'The `data` part is not valid JSON.', { fields: [{ path: 'data', code: 'invalid_json', message: 'Invalid JSON' }] });
   }
-  const parts = form.attachments === undefined ? [] : Array.isArray(form.attachments) ? form.attachments : [form.attachments];
-  if (parts.length > LIMITS.attachments.count) {
-    throw appError('attachments.too_many', `At most ${LIMITS.attachments.count} attachments.`, { fields: [{ path: 'attachments', code: 'too_many', message: `At most ${LIMITS.attachments.count}` }] });
-  }
-  const files: IncomingFile[] = [];
-  for (const [index, part] of parts.entries()) {
-    if (!(part instanceof File)) throw appError('request.invalid', 'Each `attachments` part must be a file.', { fields: [{ path: `attachments.${index}`, code: 'not_a_file', message: 'Not a file' }] });
-    if (part.size > LIMITS.attachments.bytes) {
-      throw appError('attachments.too_large', `Each attachment may be at most ${LIMITS.attachments.bytes / 1024 / 1024} MB.`, { fields: [{ path: `attachments.${index}`, code: 'too_large', message: 'Too large' }] });
-    }
-    const bytes = new Uint8Array(await part.arrayBuffer());
-    const contentType = sniffContentType(bytes);
-    if (!contentType) {
-      throw appError('attachments.type_not_allowed', 'Attachments must be PDF, JPEG or PNG files.', { fields: [{ path: `attachments.${index}`, code: 'type_not_allowed', message: 'PDF, JPEG or PNG only' }] });
-    }
-    files.push({ fileName: safeDisplayName(part.name, `atasament-${index + 1}`), contentType, bytes });
-  }
+  const files: IncomingFile[] = await readUploadedFiles(form.attachments);
   return { raw, files };
 }
 

@@ -3,7 +3,8 @@ import type { AppDeps } from '../../app';
 import { appError } from '../../lib/errors';
 import { clientAddress, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
-import { resendTrackingCode, trackedLetter, trackPetition } from './tracking.usecases';
+import { resendTrackingCode, trackedAnnex, trackedLetter, trackPetition } from './tracking.usecases';
+import { attachmentHeaders } from '../../lib/uploads';
 
 export function trackingRoutes(deps: AppDeps) {
   // One budget for looking up and for asking new codes: guessing codes hits 429 quickly.
@@ -27,6 +28,14 @@ export function trackingRoutes(deps: AppDeps) {
     if (!code || code.length > 64) throw appError('request.invalid', 'The tracking code is required.', { fields: [{ path: 'code', code: 'required', message: 'Required' }] });
     c.header('Cache-Control', 'no-store');
     return c.html(await trackedLetter({ db: deps.db, registrationNumber: c.req.param('number'), code }));
+  });
+
+  app.get('/track/:number/attachments/:fileId', async (c) => {
+    limit(c);
+    const code = c.req.query('code');
+    if (!code || code.length > 64) throw appError('request.invalid', 'The tracking code is required.', { fields: [{ path: 'code', code: 'required', message: 'Required' }] });
+    const file = await trackedAnnex({ db: deps.db, registrationNumber: c.req.param('number'), code, fileId: c.req.param('fileId') });
+    return c.body(Buffer.from(file.content), 200, attachmentHeaders(file));
   });
 
   app.post('/track/:number/resend-code', async (c) => {

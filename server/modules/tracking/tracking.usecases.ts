@@ -12,6 +12,7 @@ import { insertNotices } from '../notifications/outbox.repository';
 import { insertEvents } from '../petitions/petitions.repository';
 import * as repo from './tracking.repository';
 import { findDispatchedAnswer } from '../answers/answers.repository';
+import { findDispatchedAnnex, listAnswerAttachments } from '../answers/attachments';
 import { letterHtml } from '../answers/letter-data';
 
 // A wrong number and a wrong code must be indistinguishable, including in time: hash either way.
@@ -63,9 +64,22 @@ export async function trackPetition({ db, registrationNumber, code }: { db: Db; 
           body: answer.body,
           legalBasis: answer.legalBasis,
           letterUrl: `/api/track/${petition.registrationNumber}/letter?code=${encodeURIComponent(code)}`,
+          attachments: (await listAnswerAttachments(db, answer.id)).map((f) => ({
+            id: f.id, fileName: f.fileName, size: f.size, contentType: f.contentType,
+            url: `/api/track/${petition.registrationNumber}/attachments/${f.id}?code=${encodeURIComponent(code)}`,
+          })),
         }
       : null,
   };
+}
+
+/** An annex of the answer sent to this petition (or its group), for the citizen who has the code. */
+export async function trackedAnnex({ db, registrationNumber, code, fileId }: { db: Db; registrationNumber: string; code: string; fileId: string }) {
+  const petition = await findTracked(db, registrationNumber, code);
+  const answer = await answerOf(db, petition);
+  const file = answer?.dispatchedAt ? await findDispatchedAnnex(db, answer.id, fileId) : null;
+  if (!file) throw notFound();
+  return file;
 }
 
 /** The signed letter for the citizen (no personal data in it: the citizen has it already). */
