@@ -116,3 +116,15 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Errors that mean "this text cannot be stored": PostgreSQL refuses NUL (U+0000) in text and characters its
+ * encoding lacks (22021, 22P05). They come from what a client sent, so the API answers 400, not 500.
+ */
+export function isUnstorableInput(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
+}

@@ -13,7 +13,7 @@ import { appError } from './lib/errors';
 import type { EventBus } from './lib/events';
 import { createErrorHandler, notFoundHandler, requestIdMiddleware, type AppEnv } from './lib/http';
 import type { Logger } from './lib/logger';
-import { jsonOnlyGuard, originGuard } from './lib/request-guards';
+import { bodyLimits, jsonOnlyGuard, originGuard } from './lib/request-guards';
 import { adminRoutes } from './modules/admin/admin.routes';
 import { sessionMiddleware } from './modules/auth/auth.middleware';
 import { authRoutes } from './modules/auth/auth.routes';
@@ -80,7 +80,10 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', timeout(20_000, () => appError('service.unavailable', 'The request took too long; try again shortly.', undefined, { 'Retry-After': '5' }) as never));
 
   app.use('/api/*', originGuard(deps.config.publicUrl));
-  app.use('/api/*', jsonOnlyGuard({ except: (path, method) => method === 'POST' && (path === '/api/petitions' || /^\/api\/petitions\/[^/]+\/answer\/attachments$/.test(path)) }));
+  const takesFiles = (path: string, method: string) => method === 'POST' && (path === '/api/petitions' || /^\/api\/petitions\/[^/]+\/answer\/attachments$/.test(path));
+  // Every body, the webhooks' too, is bounded before it is read (1 MB; the upload limit where files go).
+  app.use('*', bodyLimits({ uploads: takesFiles }));
+  app.use('/api/*', jsonOnlyGuard({ except: takesFiles }));
   app.use('/api/*', sessionMiddleware(deps));
 
   app.route('/', healthRoutes(deps));

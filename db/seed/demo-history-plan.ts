@@ -179,7 +179,7 @@ type OneArgs = PlanArgs & {
 };
 
 function planOne(args: OneArgs): PetitionPlan {
-  const { day, now, calendar, random, catalog, earlier } = args;
+  const { day, now, calendar, random, catalog } = args;
   const working = calendar.isWorkingDay(day);
   // Art. 10: a few petitions repeat an earlier one of the same petitioner — joined while it is open,
   // filed with a mention once it is answered.

@@ -4,7 +4,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from '
 import { HTTPException } from 'hono/http-exception';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../shared/api/errors';
-import { isDatabaseUnavailable } from '../../db/client';
+import { isDatabaseUnavailable, isUnstorableInput } from '../../db/client';
 import { AppError, appError } from './errors';
 import type { Logger } from './logger';
 
@@ -36,6 +36,9 @@ export function createErrorHandler(logger: Logger): ErrorHandler<AppEnv> {
       logger.warn('database unavailable', { requestId: c.get('requestId'), error: String(err) });
       c.header('Retry-After', '5');
       return c.json(errorBody(c, 'service.unavailable', 'The service is temporarily unavailable; try again shortly.'), 503);
+    }
+    if (isUnstorableInput(err)) {
+      return c.json(errorBody(c, 'request.invalid', 'The request contains characters that cannot be stored (such as NUL).'), 400);
     }
     if (err instanceof HTTPException && err.status < 500) {
       return c.json(errorBody(c, 'request.invalid', err.message || 'Bad request'), err.status);

@@ -16,7 +16,7 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
   let server: E2eServer;
   let browser: Browser;
   let smtp: SmtpSink;
-  const at: Record<'registered' | 'inProgress' | 'submitted' | 'approved' | 'answered', Petition> = {} as never;
+  const at: Record<'registered' | 'inProgress' | 'l544' | 'submitted' | 'approved' | 'answered', Petition> = {} as never;
 
   beforeAll(async () => {
     // A real SMTP server that refuses the first message for good (550): its notice ends `failed`.
@@ -24,8 +24,10 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
     smtp.refuseNext(1, 550, 'Mailbox unavailable');
     [server, browser] = await Promise.all([startServer({ env: { DEMO: '1', SMTP_URL: smtp.url } }), launchBrowser().then((b) => b!)]);
     at.registered = await petitionAt(server, 'registered');
-    [at.inProgress, at.submitted, at.approved, at.answered] = await Promise.all([
+    [at.inProgress, at.l544, at.submitted, at.approved, at.answered] = await Promise.all([
       petitionAt(server, 'in_progress'),
+      // A Legea 544 request (register I), routed to DGSPL for the answer: its kind is chosen in the editor.
+      petitionAt(server, 'in_progress', { type: 'cerere', categoryCode: 'informatii-publice', subject: 'Cerere de informații: contractul de salubrizare' }),
       petitionAt(server, 'answer_submitted'),
       petitionAt(server, 'approved'),
       petitionAt(server, 'answered'),
@@ -73,6 +75,17 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
         expect(await page.evaluate(() => document.activeElement?.id)).toBe('answer-body');
       },
     },
+    {
+      name: 'answer editor for a Legea 544 request, a refusal chosen',
+      who: 'dgspl.inspector',
+      open: async (page) => {
+        await petitionPage('mine', 'l544')(page);
+        await page.getByRole('radio', { name: 'Refuz motivat' }).check();
+        await page.getByRole('button', { name: 'Pornește de la un model' }).click();
+        // The templates offered are the refusal's, filled in for this request.
+        await page.getByRole('combobox', { name: 'Modelul' }).locator('option', { hasText: 'Refuz motivat' }).waitFor({ state: 'attached' });
+      },
+    },
     { name: 'answer awaiting the head’s signature', who: 'dgspl.sef', open: petitionPage('approvals', 'submitted') },
     { name: 'answer awaiting dispatch', who: 'registratura', open: petitionPage('dispatch', 'approved') },
     { name: 'answered petition with the answer’s progress', who: 'registratura', open: petitionPage('all', 'answered') },
@@ -118,8 +131,10 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
   ];
 
   for (const size of ['desktop', 'phone'] as const satisfies ViewportName[]) {
-    test.for(CASES)(`$name has no WCAG 2.1 A or AA violation (axe-core) at ${size} width`, async ({ name, who, open }) => {
+    test.for(CASES)(`$name has no WCAG 2.1 A or AA violation (axe-core) at ${size} width`, async ({ name, who, open }, { onTestFailed }) => {
+      onTestFailed(() => console.log(server.output().slice(-4000)));
       const { context, page, problems } = who ? await signedIn(browser, server, who, size, { bypassCSP: true }) : await openPage(browser, size, { bypassCSP: true });
+      onTestFailed(async () => void (await screenshot(page, `FAILED-staff-a11y-${size}-${name}`).catch(() => {})));
       try {
         await open(page);
         const violations = await axeViolations(page);

@@ -8,8 +8,8 @@ import { startAppServer, type Child } from '../bench/processes';
 import { loadSeedCatalog, seedBatchStatement } from '../bench/seed';
 
 const postgresOnly = requireOrSkip(onPostgres(), 'two server instances on one database need PostgreSQL (set TEST_DATABASE_URL)');
-const PETITIONS = 6_000;
-const NOTICES = 1_000;
+const PETITIONS = 4_000;
+const NOTICES = 300;
 
 /** Outbox ids each server handed to its (development) transport, from its JSON log lines. */
 function delivered(output: string): string[] {
@@ -44,7 +44,7 @@ describe.runIf(postgresOnly)('two server instances share the sweeper’s and the
       select case when g % 2 = 0 then 'email' else 'sms' end, case when g % 2 = 0 then 'cetatean' || g || '@example.ro' else '+4072200' || lpad(g::text, 4, '0') end,
         'bench.backlog', 'Aviz ' || g, 'Mesajul nr. ' || g
       from generate_series(1, ${NOTICES}) as g`;
-    expect(timers).toBeGreaterThan(1000);
+    expect(timers).toBeGreaterThan(500); // more than one batch of the sweeper (500)
 
     // Two instances, started together: both sweep and deliver at once from their first tick.
     servers = await Promise.all([0, 1].map(() => startAppServer({ databaseUrl: tdb.url!, env: { OUTBOX_POLL_MS: '50', DB_POOL_SIZE: '5' } })));

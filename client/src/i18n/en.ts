@@ -2,6 +2,8 @@ import { adminNoticesEn } from './admin-notices.en';
 import { adminEn } from './admin.en';
 import { answersEn } from './answers.en';
 import { callCenterEn } from './callcenter.en';
+import { dashboardEn } from './dashboard.en';
+import { oversightEn } from './oversight.en';
 import type { MessageKey } from './ro';
 import { staffEn } from './staff.en';
 
@@ -203,8 +205,10 @@ export const en: Record<MessageKey, string> = {
   'api.generic': 'Something went wrong. Please try again. If it happens again, quote the code {requestId}.',
   'api.genericNoId': 'Something went wrong. Please try again.',
   ...staffEn,
+  ...dashboardEn,
   ...adminEn,
   ...answersEn,
   ...callCenterEn,
   ...adminNoticesEn,
+  ...oversightEn,
 };

@@ -3,6 +3,8 @@ import { adminNoticesRo } from './admin-notices.ro';
 import { adminRo } from './admin.ro';
 import { answersRo } from './answers.ro';
 import { callCenterRo } from './callcenter.ro';
+import { dashboardRo } from './dashboard.ro';
+import { oversightRo } from './oversight.ro';
 import { staffRo } from './staff.ro';
 
 export const ro = {
@@ -205,10 +207,12 @@ export const ro = {
   'api.genericNoId': 'A apărut o eroare. Încercați din nou.',
   // The staff side (issue 3 §8) keeps its messages in files of its own.
   ...staffRo,
+  ...dashboardRo,
   ...adminRo,
   ...answersRo,
   ...callCenterRo,
   ...adminNoticesRo,
+  ...oversightRo,
 } as const;
 
 export type MessageKey = keyof typeof ro;

@@ -25,7 +25,8 @@ export const LIVE_UPDATE_KEYS: Record<ServerEventName, readonly QueryKey[]> = {
   'staff.notice': [['notices']],
   // The call center (issue 5): the console also reacts to call.incoming itself (the screen pop).
   'call.incoming': [['calls']],
-  'call.updated': [['calls'], ['agents']],
+  // The dashboard (issue 6 §2) shows the call figures too.
+  'call.updated': [['calls'], ['agents'], ['petitions', 'dashboard']],
   'agent.presence': [['agents']],
 };
 

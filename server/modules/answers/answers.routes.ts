@@ -6,6 +6,8 @@ import { parseOrThrow, readJson, type AppEnv } from '../../lib/http';
 import { currentUser } from '../auth/auth.middleware';
 import { displayName } from '../../../shared/domain/petitioner';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
+import { mayReadPetitioner } from '../access/policy';
+import { personalDataReads } from '../../../db/schema';
 import * as repo from './answers.repository';
 import { approveAnswer, rejectAnswer, saveDraft, submitAnswer } from './answers.usecases';
 import { dispatchAnswer } from './dispatch.usecases';
@@ -34,11 +36,13 @@ export function answersRoutes(deps: AppDeps) {
   });
   app.get('/petitions/:id/answer', async (c) => {
     const { found } = await loadVisiblePetition(deps.db, currentUser(c), c.req.param('id'));
-    const current = await repo.findCurrentAnswer(deps.db, found.petition.id);
+    // The draft in progress, or else the answer that was sent.
+    const current = (await repo.findCurrentAnswer(deps.db, found.petition.id)) ?? (await repo.findDispatchedAnswer(deps.db, found.petition.id));
     const [head, authority] = await Promise.all([repo.findSigner(deps.db, current?.headSignedByUserId ?? null), repo.findSigner(deps.db, current?.authoritySignedByUserId ?? null)]);
     return c.json({
       current: current && {
         id: current.id, kind: current.kind, body: current.body, legalBasis: current.legalBasis, submittedAt: current.submittedAt?.toISOString() ?? null,
+        dispatchedAt: current.dispatchedAt?.toISOString() ?? null,
         headSignature: current.headSignedAt ? { name: head?.name ?? '', at: current.headSignedAt.toISOString() } : null,
         authoritySignature: current.authoritySignedAt ? { name: authority?.name ?? '', at: current.authoritySignedAt.toISOString() } : null,
       },
@@ -66,8 +70,12 @@ export function answersRoutes(deps: AppDeps) {
   });
   // The registry prints this for the post: the staff version carries the recipient's name and address.
   app.get('/petitions/:id/letter', async (c) => {
-    const { found } = await loadVisiblePetition(deps.db, currentUser(c), c.req.param('id'));
+    const user = currentUser(c);
+    const { ctx, found } = await loadVisiblePetition(deps.db, user, c.req.param('id'));
     const p = found.petition;
+    // The printed letter carries the recipient's name and address: personal data, read and logged like them.
+    if (!mayReadPetitioner(ctx, p)) throw appError('auth.forbidden', 'Only those who work the petition print its letter.');
+    await deps.db.insert(personalDataReads).values({ userId: user.id, petitionId: p.id, source: 'letter', subject: p.registrationNumber, at: deps.clock.now() });
     const answer = (await repo.findCurrentAnswer(deps.db, p.id)) ?? (await repo.findDispatchedAnswer(deps.db, p.id));
     if (!answer) throw appError('petitions.not_found', 'This petition has no answer yet.');
     const recipient = { name: displayName({ kind: p.petitionerKind, firstName: p.petitionerFirstName, lastName: p.petitionerLastName, organizationName: p.petitionerOrganization }), address: p.petitionerAddress };

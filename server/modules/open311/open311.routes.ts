@@ -8,7 +8,7 @@
 //   GET  tokens/{token}.{fmt}      requests are registered synchronously: no token is ever issued (404)
 import { Hono, type Context } from 'hono';
 import type { AppDeps } from '../../app';
-import { isDatabaseUnavailable } from '../../../db/client';
+import { isDatabaseUnavailable, isUnstorableInput } from '../../../db/client';
 import { isAppError } from '../../lib/errors';
 import { clientAddress, type AppEnv } from '../../lib/http';
 import { createRateLimiter } from '../../lib/rate-limit';
@@ -126,6 +126,7 @@ export function open311Routes(deps: AppDeps) {
       c.header('Retry-After', '5');
       return respondError(c, format, 503, 'The service is temporarily unavailable; try again shortly.');
     }
+    if (isUnstorableInput(error)) return respondError(c, format, 400, 'The request contains characters that cannot be stored (such as NUL).');
     deps.logger.error('open311: unhandled error', { requestId: c.get('requestId'), error: error instanceof Error ? error.stack : String(error) });
     return respondError(c, format, 500, `Something went wrong on our side (request ${c.get('requestId')}).`);
   }

@@ -9,6 +9,7 @@ import type { Clock } from '../../lib/clock';
 import { appError } from '../../lib/errors';
 import type { SessionUser } from '../auth/auth.usecases';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
+import { sanitizeAnswerHtml } from '../answers/sanitize';
 
 export const TEMPLATE_KINDS = ['answer', 'forward_notice', 'extension_notice', 'filing_notice', 'l544_refusal', 'l544_complexity'] as const;
 export type TemplateKind = (typeof TEMPLATE_KINDS)[number];
@@ -50,13 +51,21 @@ export async function templatesForPetition({ db, clock, user, id, kind }: { db: 
   return templates.map((t) => ({ id: t.id, kind: t.kind, title: t.title, categoryCode: t.categoryCode, body: fillPlaceholders(t.body, values, true), legalBasis: fillPlaceholders(t.legalBasis, values) }));
 }
 
+/** Answer-like templates become the draft's HTML: the same whitelist as answers applies. Notices are plain text. */
+function cleanBody(kind: string, body: string): string {
+  return ['answer', 'l544_refusal', 'l544_complexity'].includes(kind) ? sanitizeAnswerHtml(body) : body;
+}
+
 export async function createTemplate(db: Db, input: { kind: TemplateKind; categoryCode?: string | null | undefined; title: string; body: string; legalBasis: string }) {
-  const [row] = await db.insert(answerTemplates).values({ ...input, categoryCode: input.categoryCode ?? null }).returning();
+  const [row] = await db.insert(answerTemplates).values({ ...input, body: cleanBody(input.kind, input.body), categoryCode: input.categoryCode ?? null }).returning();
   return row!;
 }
 
 export async function updateTemplate(db: Db, clock: Clock, id: string, input: Partial<{ title: string; body: string; legalBasis: string; active: boolean; categoryCode: string | null }>) {
-  const [row] = /^[0-9a-f-]{36}$/i.test(id) ? await db.update(answerTemplates).set({ ...input, updatedAt: clock.now() }).where(eq(answerTemplates.id, id)).returning() : [];
+  const [existing] = /^[0-9a-f-]{36}$/i.test(id) ? await db.select({ kind: answerTemplates.kind }).from(answerTemplates).where(eq(answerTemplates.id, id)) : [];
+  if (!existing) throw appError('request.not_found', 'No such template.');
+  const set = input.body === undefined ? input : { ...input, body: cleanBody(existing.kind, input.body) };
+  const [row] = await db.update(answerTemplates).set({ ...set, updatedAt: clock.now() }).where(eq(answerTemplates.id, id)).returning();
   if (!row) throw appError('request.not_found', 'No such template.');
   return row;
 }

@@ -141,7 +141,7 @@ function OutboxTable({ items, onRetried, onConflict }: TableProps) {
   return (
     <div className="table-wrap">
       {retry.isError && !(retry.error instanceof ApiError && retry.error.status === 409) && <RetryError error={retry.error} />}
-      <table className="queue-table data-table outbox-table">
+      <table className="queue-table outbox-table">
         <caption className="visually-hidden">{t('admin.outbox.title')}</caption>
         <thead>
           <tr>

@@ -60,7 +60,7 @@ export function TemplatesPage() {
                 <p className="muted">{t('admin.templates.none')}</p>
               ) : (
                 <div className="table-wrap">
-                  <table className="queue-table data-table">
+                  <table className="queue-table">
                     <caption className="visually-hidden">{t(TEMPLATE_KIND_LABELS[kind])}</caption>
                     <thead>
                       <tr>

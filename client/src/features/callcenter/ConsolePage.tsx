@@ -112,8 +112,12 @@ export function ConsolePage({ user }: { user: SessionUser }) {
     setPops((list) => [event, ...list.filter((p) => p.callId !== event.callId)]);
   });
   useSocketEvent('call.updated', (event) => {
+    if (event.status === 'ringing') return;
+    // Taken on the agent's own desk phone (Twilio): what the pop knew goes to the call form.
+    const pop = pops.find((p) => p.callId === event.callId);
+    if (pop && event.status === 'in_progress' && event.agentId === user.id) setFacts((f) => ({ ...f, [pop.callId]: pop }));
     // Taken by someone (maybe us), missed, ended: it no longer rings.
-    if (event.status !== 'ringing') setPops((list) => list.filter((p) => p.callId !== event.callId));
+    setPops((list) => list.filter((p) => p.callId !== event.callId));
   });
 
   const take = (pop: CallIncomingEvent) => {

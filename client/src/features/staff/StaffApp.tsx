@@ -7,6 +7,10 @@ import { ApiError } from '../../lib/api-client';
 import { Link, matchPath, Redirect, useRouter } from '../../router';
 import { adminRoutes } from '../admin/routes';
 import { callCenterRoutes } from '../callcenter/routes';
+import { dashboardRoutes } from '../dashboard/routes';
+import { gdprRoutes } from '../admin/gdpr/routes';
+import { reportsRoutes } from '../reports/routes';
+import { searchRoutes } from '../search/routes';
 import { StaffLayout } from './components/StaffLayout';
 import { StaffPage } from './components/StaffPage';
 import { describeStaffError } from './errors';
@@ -31,7 +35,11 @@ const routes: StaffRoute[] = [
   { pattern: '/personal/petitii', render: (_p, user) => <QueuePage user={user} />, key: (path, search, user) => `${path}:${parseQueue(search, user) ?? ''}` },
   { pattern: '/personal/petitii/:id', render: ({ id = '' }, user) => <PetitionPage id={id} user={user} /> },
   ...adminRoutes,
+  ...dashboardRoutes,
   ...callCenterRoutes,
+  ...reportsRoutes,
+  ...searchRoutes,
+  ...gdprRoutes,
 ];
 
 /** A 401 anywhere (the session expired or was ended) signs the page out: the guard shows the sign-in form. */

@@ -24,8 +24,11 @@ export function signOut(): Promise<void> {
   return apiRequestNoContent('/api/auth/logout', { method: 'POST' });
 }
 
-export type ClockFilter = 'on_time' | 'at_risk' | 'breached';
-export type QueueFilters = { queue: Queue; clock?: ClockFilter | undefined; status?: PetitionStatus | undefined; q?: string | undefined };
+export type ClockFilter = 'on_time' | 'at_risk' | 'breached' | 'paused';
+/** The list filters the dashboard's numbers open (issue 6 §2), passed through as they are in the address. */
+export const EXTRA_FILTERS = ['departmentCode', 'channel', 'categoryCode', 'registeredFrom', 'registeredTo', 'answeredFrom', 'answeredTo', 'open'] as const;
+export type ExtraFilters = Partial<Record<(typeof EXTRA_FILTERS)[number], string>>;
+export type QueueFilters = { queue: Queue; clock?: ClockFilter | undefined; status?: PetitionStatus | undefined; q?: string | undefined; extra?: ExtraFilters | undefined };
 
 export const PAGE_SIZE = 25;
 
@@ -34,6 +37,7 @@ export function fetchQueue(filters: QueueFilters, cursor: string | null, signal?
   if (filters.clock) query.set('clock', filters.clock);
   if (filters.status) query.set('status', filters.status);
   if (filters.q) query.set('q', filters.q);
+  for (const [key, value] of Object.entries(filters.extra ?? {})) if (value) query.set(key, value);
   if (cursor) query.set('cursor', cursor);
   return apiRequest(`/api/petitions?${query}`, listResponseSchema, { signal });
 }

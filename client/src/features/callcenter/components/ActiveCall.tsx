@@ -36,7 +36,9 @@ export function ActiveCall({ call, facts: popped, canRegister, onEnded }: Props)
   const queryClient = useQueryClient();
   const reasons = useReasons();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  const [facts, setFacts] = useState<Facts | null>(popped);
+  const [looked, setFacts] = useState<Facts | null>(null);
+  // The pop's facts may arrive after the first render (the answer's refetch can mount this first).
+  const facts = looked ?? popped;
   const [factsError, setFactsError] = useState<Message | null>(null);
   const [reason, setReason] = useState(call.reason ?? '');
   const [notes, setNotes] = useState(call.notes ?? '');

@@ -12,8 +12,8 @@ function Grouped({ value }: { value: string }) {
     <>
       {groups.map((g, i) => (
         <span key={i}>
-          {i > 0 && <span className="readback__sep">-</span>}
           <span className="readback__group">{g}</span>
+          {i < groups.length - 1 && <span className="readback__sep">-</span>}
         </span>
       ))}
     </>

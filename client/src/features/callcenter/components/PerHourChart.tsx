@@ -99,7 +99,7 @@ export function PerHourChart({ perHour }: { perHour: Hour[] }) {
       </svg>
       <details className="chart__data">
         <summary>{t('cc.chart.table')}</summary>
-        <table className="data-table">
+        <table className="cc-data-table">
           <caption className="visually-hidden">{t('cc.chart.title')}</caption>
           <thead>
             <tr>

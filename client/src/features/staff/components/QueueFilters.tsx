@@ -51,6 +51,7 @@ export function QueueFilters({ filters, onApply, onReset }: Props) {
           <option value="on_time">{t('clock.on_time')}</option>
           <option value="at_risk">{t('clock.at_risk')}</option>
           <option value="breached">{t('clock.breached')}</option>
+          <option value="paused">{t('clock.paused')}</option>
         </select>
       </div>
       <div className="filters__field">

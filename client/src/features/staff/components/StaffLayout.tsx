@@ -3,7 +3,13 @@ import { useEffect, type MouseEvent, type ReactNode } from 'react';
 import { useT, type MessageKey } from '../../../i18n';
 import { useLiveUpdates, type LiveUpdatesStatus } from '../../../lib/realtime';
 import { Link, navigate, useRouter } from '../../../router';
+import { gdprPaths } from '../../admin/gdpr/paths';
 import { callCenterPaths } from '../../callcenter/paths';
+import { DASHBOARD_PATH } from '../../dashboard/links';
+import { DASHBOARD_ROLES } from '../../dashboard/routes';
+import { reportsPaths, REPORT_ROLES } from '../../reports/paths';
+import { HeaderSearch } from '../../search/HeaderSearch';
+import { canSearch, searchPaths } from '../../search/paths';
 import { staffPaths, STAFF_HOME } from '../paths';
 import { sessionKeys, useSignOut } from '../queries';
 import { homePathFor, QUEUES_BY_ROLE, ROLE_LABELS } from '../roles';
@@ -38,9 +44,14 @@ export function StaffLayout({ user, children }: { user: SessionUser | null; chil
   const current = (prefix: string, exact = false) => (path === prefix || (!exact && path.startsWith(`${prefix}/`)) ? 'page' : undefined);
   const links: { to: string; match: string; label: string; exact?: boolean }[] = [];
   if (user && QUEUES_BY_ROLE[user.role].length > 0) links.push({ to: homePathFor(user.role), match: staffPaths.queues, label: t('staffNav.petitions') });
+  // Issue 6 §2: the dashboard, for those who oversee departments or the call center.
+  if (user && (DASHBOARD_ROLES as readonly string[]).includes(user.role)) links.push({ to: DASHBOARD_PATH, match: DASHBOARD_PATH, label: t('staffNav.dashboard') });
   // The call center (issue 5): the console (exact: the supervisor's page lives below it) and the supervisor's page.
   if (user?.role === 'agent' || user?.role === 'supervisor') links.push({ to: callCenterPaths.console, match: callCenterPaths.console, label: t('staffNav.callConsole'), exact: true });
   if (user?.role === 'supervisor') links.push({ to: callCenterPaths.supervisor, match: callCenterPaths.supervisor, label: t('staffNav.callSupervisor') });
+  // Issue 6: the legal reports and search.
+  if (user && (REPORT_ROLES as readonly string[]).includes(user.role)) links.push({ to: reportsPaths.reports, match: reportsPaths.reports, label: t('staffNav.reports') });
+  if (user && canSearch(user.role)) links.push({ to: searchPaths.search, match: searchPaths.search, label: t('staffNav.search') });
   if (user?.role === 'admin') {
     links.push(
       { to: staffPaths.admin.users, match: staffPaths.admin.users, label: t('staffNav.users') },
@@ -50,6 +61,8 @@ export function StaffLayout({ user, children }: { user: SessionUser | null; chil
       { to: staffPaths.admin.templates, match: staffPaths.admin.templates, label: t('staffNav.templates') },
       { to: staffPaths.admin.outbox, match: staffPaths.admin.outbox, label: t('staffNav.outbox') },
       { to: callCenterPaths.officeHours, match: callCenterPaths.officeHours, label: t('staffNav.officeHours') },
+      { to: gdprPaths.reads, match: gdprPaths.reads, label: t('staffNav.gdpr') },
+      { to: gdprPaths.open311Keys, match: gdprPaths.open311Keys, label: t('staffNav.open311') },
     );
   }
 
@@ -74,6 +87,7 @@ export function StaffLayout({ user, children }: { user: SessionUser | null; chil
           <Link to={user ? homePathFor(user.role) : STAFF_HOME} className="site-title">
             {t('staff.siteTitle')}
           </Link>
+          {user && canSearch(user.role) && <HeaderSearch />}
           {user && (
             <div className="staff-user">
               <p className="staff-user__who" data-testid="staff-user">

@@ -4,7 +4,8 @@ import { PETITION_STATUSES, type PetitionStatus } from '../../../../../shared/do
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { Link, navigate, useRouter } from '../../../router';
-import type { ClockFilter, QueueFilters as Filters } from '../api';
+import { ListFilterSummary } from '../../dashboard/ListFilterSummary';
+import { EXTRA_FILTERS, type ClockFilter, type ExtraFilters, type QueueFilters as Filters } from '../api';
 import { PetitionTable } from '../components/PetitionTable';
 import { QueueFilters } from '../components/QueueFilters';
 import { StaffPage } from '../components/StaffPage';
@@ -27,6 +28,7 @@ function queueUrl(filters: Filters): string {
   if (filters.clock) query.set('clock', filters.clock);
   if (filters.status) query.set('status', filters.status);
   if (filters.q) query.set('q', filters.q);
+  for (const [key, value] of Object.entries(filters.extra ?? {})) if (value) query.set(key, value);
   return `${staffPaths.queues}?${query}`;
 }
 
@@ -44,10 +46,13 @@ export function QueuePage({ user }: { user: SessionUser }) {
   const params = new URLSearchParams(search);
   const filters: Filters = {
     queue,
-    clock: oneOf<ClockFilter>(CLOCK_STATES.filter((c): c is ClockFilter => c === 'on_time' || c === 'at_risk' || c === 'breached'), params.get('clock')),
+    clock: oneOf<ClockFilter>(CLOCK_STATES.filter((c): c is ClockFilter => c !== 'none'), params.get('clock')),
     status: oneOf<PetitionStatus>(PETITION_STATUSES, params.get('status')),
     q: params.get('q')?.trim() || undefined,
   };
+  // The dashboard's filters (department, channel, category, dates), kept as they came.
+  const extra: ExtraFilters = Object.fromEntries(EXTRA_FILTERS.flatMap((key) => (params.get(key) ? [[key, params.get(key)!.slice(0, 64)]] : [])));
+  if (Object.keys(extra).length > 0) filters.extra = extra;
   return <QueueView user={user} filters={filters} />;
 }
 
@@ -67,7 +72,7 @@ function QueueView({ user, filters }: { user: SessionUser; filters: Filters }) {
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
   const forbidden = list.error instanceof ApiError && list.error.status === 403;
-  const filtered = Boolean(filters.clock || filters.status || filters.q);
+  const filtered = Boolean(filters.clock || filters.status || filters.q || filters.extra);
 
   return (
     <StaffPage title={t('queue.title', { queue: label })}>
@@ -85,7 +90,8 @@ function QueueView({ user, filters }: { user: SessionUser; filters: Filters }) {
         </nav>
       )}
       <p className="lead">{t(QUEUE_INTROS[filters.queue])}</p>
-      <QueueFilters filters={filters} onApply={(f) => navigate(queueUrl(f))} onReset={() => navigate(staffPaths.queue(filters.queue))} />
+      <QueueFilters filters={filters} onApply={(f) => navigate(queueUrl({ ...f, extra: filters.extra }))} onReset={() => navigate(staffPaths.queue(filters.queue))} />
+      {filters.extra && <ListFilterSummary extra={filters.extra} clearTo={staffPaths.queue(filters.queue)} />}
 
       {list.isPending && <p role="status">{t('common.loading')}</p>}
       {list.isError && !list.isFetchNextPageError && (
