@@ -120,6 +120,8 @@ describe.skipIf(!chromiumInstalled())('the citizen portal in Chromium', () => {
     onTestFailed(async () => void (await screenshot(page, 'FAILED-keyboard').catch(() => {})));
     try {
       await page.goto(`${server.url}/`);
+      // The page is a React app: wait until it has rendered before the first key press.
+      await page.getByRole('heading', { level: 1 }).waitFor();
       const keys = keyboard(page);
 
       // The first stop on a page is the skip link; then the header, then the page's own button.

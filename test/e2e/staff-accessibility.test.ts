@@ -148,7 +148,8 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
     });
   }
 
-  test('a notice the mail server refused is retried from the outbox page and then delivered', async () => {
+  test('a notice the mail server refused is retried from the outbox page and then delivered', async ({ onTestFailed }) => {
+    onTestFailed(async () => (await import('node:fs')).writeFileSync('/tmp/srv-retry.log', server.output()));
     const { context, page } = await signedIn(browser, server, 'admin');
     try {
       await page.goto(`${server.url}/personal/admin/notificari`);
@@ -169,7 +170,7 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
       // The worker sends it again: this time the mail server accepts it, once.
       await page.getByLabel('Starea').selectOption('sent');
       await page.getByRole('button', { name: 'Aplică filtrele' }).click();
-      for (let i = 0; i < 50 && (await page.locator(`[data-testid="outbox-row"][data-id="${id}"]`).count()) === 0; i++) {
+      for (let i = 0; i < 300 && (await page.locator(`[data-testid="outbox-row"][data-id="${id}"]`).count()) === 0; i++) {
         await page.waitForTimeout(200);
         await page.getByRole('button', { name: 'Aplică filtrele' }).click();
       }
