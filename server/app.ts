@@ -1,6 +1,6 @@
 // createApp(deps): the whole HTTP app, with no I/O at import (DESIGN.md). main.ts wires the real
 // dependencies; tests pass their own (a fixed clock, a recording bus, a fresh database).
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
@@ -122,7 +122,15 @@ export function createApp(deps: AppDeps) {
 
 /** The portal's files, and index.html for every other GET so the client-side routes work on reload. */
 function mountClient(app: Hono<AppEnv>, clientDir: string) {
-  const indexHtml = readFileSync(join(clientDir, 'index.html'), 'utf8');
+  // Re-read when the build changes (a redeploy or `npm run build` beside a running server): a stale
+  // index.html would name assets that no longer exist.
+  const indexPath = join(clientDir, 'index.html');
+  let cached = { mtimeMs: -1, html: '' };
+  const indexHtml = () => {
+    const mtimeMs = statSync(indexPath).mtimeMs;
+    if (mtimeMs !== cached.mtimeMs) cached = { mtimeMs, html: readFileSync(indexPath, 'utf8') };
+    return cached.html;
+  };
   app.use('/assets/*', async (c, next) => {
     c.header('Cache-Control', 'public, max-age=31536000, immutable');
     await next();
@@ -130,6 +138,6 @@ function mountClient(app: Hono<AppEnv>, clientDir: string) {
   app.use('*', serveStatic({ root: clientDir }));
   app.get('*', (c) => {
     c.header('Cache-Control', 'no-cache');
-    return c.html(indexHtml);
+    return c.html(indexHtml());
   });
 }

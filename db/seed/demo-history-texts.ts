@@ -5,7 +5,7 @@
 /** How often each category comes up in a year (relative weights), and the months it peaks in (1–12). */
 export const CATEGORY_MIX: Record<string, { weight: number; peak?: number[] }> = {
   'strazi-trotuare': { weight: 14, peak: [3, 4, 5] },
-  'strazi-principale': { weight: 4 },
+  'strazi-principale': { weight: 3 },
   'spatii-verzi': { weight: 9, peak: [4, 5, 6, 7, 8, 9] },
   deszapezire: { weight: 3, peak: [12, 1, 2] },
   'parcari-resedinta': { weight: 8 },
@@ -24,9 +24,9 @@ export const CATEGORY_MIX: Record<string, { weight: number; peak?: number[] }> =
   piete: { weight: 1 },
   'comert-stradal': { weight: 2, peak: [5, 6, 7] },
   cultura: { weight: 1, peak: [5, 6, 12] },
-  'iluminat-public': { weight: 3, peak: [11, 12, 1] },
+  'iluminat-public': { weight: 2, peak: [11, 12, 1] },
   'caini-fara-stapan': { weight: 2 },
-  termoficare: { weight: 4, peak: [10, 11, 12, 1, 2, 3] },
+  termoficare: { weight: 3, peak: [10, 11, 12, 1, 2, 3] },
   'apa-canal': { weight: 2 },
   'transport-public': { weight: 2 },
   'conduita-personal': { weight: 1 },

@@ -32,6 +32,7 @@ export type DemoHistoryOptions = {
   seed?: number;
   /** Over how many days before today (default 365). */
   days?: number;
+  /** About this many petitions per transaction (a batch ends where a day ends). */
   batchSize?: number;
   onProgress?: (done: number, total: number) => void;
 };
@@ -58,14 +59,13 @@ async function writeHistory(db: Db, options: DemoHistoryOptions, onlyIfEmpty: bo
   const [catalog, names] = await loadHistoryCatalog(db);
   const calendar = await loadLegalCalendar(db);
   const random = seededRandom(options.seed ?? 6);
-  const plans = planHistory({ count: options.count, now: options.now, days: options.days ?? 365, batchSize, catalog, calendar, random });
+  const batches = planHistory({ count: options.count, now: options.now, days: options.days ?? 365, batchSize, catalog, calendar, random });
   const numbers = new Map<string, string>();
   const result: DemoHistoryResult = { petitions: 0, events: 0, answers: 0, calls: 0, ms: 0 };
-  options.onProgress?.(0, plans.length);
-  for (let start = 0; start < plans.length; start += batchSize) {
-    const batch = plans.slice(start, start + batchSize);
+  options.onProgress?.(0, options.count);
+  for (const [index, batch] of batches.entries()) {
     const written = await db.transaction(async (tx) => {
-      if (onlyIfEmpty && start === 0) {
+      if (onlyIfEmpty && index === 0) {
         await tx.execute(sql`select pg_advisory_xact_lock(${FIRST_START_LOCK})`);
         const [any] = await tx.select({ id: petitions.id }).from(petitions).limit(1);
         if (any) return null;
@@ -83,7 +83,7 @@ async function writeHistory(db: Db, options: DemoHistoryOptions, onlyIfEmpty: bo
     result.events += written.events.length;
     result.answers += written.answers.length;
     result.calls += written.calls.length;
-    options.onProgress?.(result.petitions, plans.length);
+    options.onProgress?.(result.petitions, options.count);
   }
   result.ms = Math.round(performance.now() - started);
   return result;

@@ -9,6 +9,13 @@ import { CHANNELS, PETITION_STATUSES, type Channel, type PetitionStatus } from '
 
 const isoDate = z.string().refine(isIsoDate, 'Not a date (YYYY-MM-DD)');
 
+/**
+ * Who has a dashboard: the delegate and the administrator (every department), a head or a service director
+ * (their department), the call-center supervisor (the call figures; the delegate and the administrator get
+ * those too). The others get a 403.
+ */
+export const DASHBOARD_ROLES = ['delegate', 'admin', 'head', 'director', 'supervisor'] as const;
+
 /** The longest period the charts cover (a year and a day, so a whole leap year fits). */
 export const DASHBOARD_MAX_DAYS = 366;
 /** The default windows of the charts, ending today (or `to`). */

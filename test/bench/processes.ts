@@ -45,8 +45,8 @@ function readProcKb(pid: number, field: string): number | null {
   }
 }
 
-function startChild({ args, env, url, ready }: { args: string[]; env: Record<string, string>; url: string; ready: () => Promise<boolean> }): Promise<Child> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], {
+function startChild({ args, env, url, ready, nodeArgs = [] }: { args: string[]; env: Record<string, string>; url: string; ready: () => Promise<boolean>; nodeArgs?: string[] }): Promise<Child> {
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -104,12 +104,13 @@ function startChild({ args, env, url, ready }: { args: string[]; env: Record<str
 }
 
 /** `server/main.ts` on a free port, on the given database; resolves once /health answers 200. */
-export async function startAppServer({ databaseUrl, env = {} }: { databaseUrl: string; env?: Record<string, string> }): Promise<Child> {
+export async function startAppServer({ databaseUrl, env = {}, nodeArgs = [] }: { databaseUrl: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<Child> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   return startChild({
     args: ['server/main.ts'],
     url,
+    nodeArgs,
     env: {
       DATABASE_URL: databaseUrl,
       PORT: String(port),

@@ -1,5 +1,5 @@
 // npm run bench -- [--petitions 100000] [--duration 10] [--out bench.json] [--keep] [--connections 64]
-//                  [--clients 1000] [--rounds 20] [--db-pool 10]
+//                  [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options "…"]
 //
 // Issue 7's benchmark. Creates its own bench_<timestamp> database on the PostgreSQL of DATABASE_URL (the
 // admin connection; default postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds the catalog,
@@ -39,6 +39,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '20' },
     'db-pool': { type: 'string', default: '10' },
     'due-clocks': { type: 'string', default: '10000' },
+    'node-options': { type: 'string', default: '' },
     help: { type: 'boolean', default: false },
   },
   strict: true,
@@ -57,6 +58,9 @@ const ROUNDS = positive('rounds');
 const DB_POOL = positive('db-pool');
 const DUE_CLOCKS = positive('due-clocks');
 const ADMIN_URL = process.env.DATABASE_URL || DEFAULT_ADMIN_URL;
+/** NODE_OPTIONS for the servers (e.g. "--max-old-space-size=160"); none by default, as `npm start` runs. */
+const SERVER_NODE_OPTIONS = String(opts['node-options'] ?? '');
+const serverEnv = (env: Record<string, string>) => (SERVER_NODE_OPTIONS ? { ...env, NODE_OPTIONS: SERVER_NODE_OPTIONS } : env);
 const DEMO_PASSWORD = 'parola-demo';
 const demoEmail = (local: string) => `${local}@demo.primarie6.ro`;
 
@@ -70,7 +74,7 @@ function positive(name: keyof typeof opts): number {
 }
 
 function readHeader(): string {
-  return 'npm run bench -- [--petitions N] [--duration S] [--out FILE] [--keep] [--connections 64] [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000]';
+  return 'npm run bench -- [--petitions N] [--duration S] [--out FILE] [--keep] [--connections 64] [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options "--max-old-space-size=160"]';
 }
 
 const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);
@@ -82,7 +86,7 @@ async function main() {
   const result: Record<string, unknown> = {
     command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
     startedAt: started.toISOString(),
-    options: { petitions: N, durationSeconds: DURATION_MS / 1000, connections: CONNECTIONS, clients: CLIENTS, rounds: ROUNDS, dbPool: DB_POOL, dueClocks: DUE_CLOCKS },
+    options: { petitions: N, durationSeconds: DURATION_MS / 1000, connections: CONNECTIONS, clients: CLIENTS, rounds: ROUNDS, dbPool: DB_POOL, dueClocks: DUE_CLOCKS, serverNodeOptions: SERVER_NODE_OPTIONS },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
   };
   let bench: BenchDatabase | null = null;
@@ -115,7 +119,7 @@ async function main() {
 
     // ---------------------------------------------------------------------------------------------------
     log('starting the server (tsx server/main.ts, DEMO=0, rate limits raised)');
-    server = await startAppServer({ databaseUrl: bench.url, env: { DB_POOL_SIZE: String(DB_POOL), OUTBOX_POLL_MS: '1000' } });
+    server = await startAppServer({ databaseUrl: bench.url, env: serverEnv({ DB_POOL_SIZE: String(DB_POOL), OUTBOX_POLL_MS: '1000' }) });
     const srv = server;
     cleanups.push(() => srv.stop());
     const http = httpClient(server.url, CONNECTIONS);
@@ -197,10 +201,12 @@ async function main() {
       ];
       await phase('search', async () => {
         for (const [kind, words] of kinds) {
-          search![kind] = await httpLoad(http, {
-            connections: 1,
+          // One at a time, for half a phase but at least 10 searches (a slow search still gets measured).
+          search![kind] = await sequential(http, {
+            minCount: 10,
             durationMs: Math.max(3000, DURATION_MS / 2),
-            request: (_w, n) => ({ path: `/api/search?q=${encodeURIComponent(words[n % words.length]!)}`, headers: { cookie: head } }),
+            capMs: 120_000,
+            request: (n) => ({ path: `/api/search?q=${encodeURIComponent(words[n % words.length]!)}`, headers: { cookie: head } }),
           });
         }
       });
@@ -311,11 +317,11 @@ async function main() {
       ...(search
         ? Object.entries(search).map(([kind, r]): Row => ({
             measure: `Search: ${kind} (1 conn.)`,
-            result: `p50 ${ms(r.latencyMs.p50)}, p95 ${ms(r.latencyMs.p95)}`,
+            result: `p50 ${ms(r.latencyMs.p50)}, p95 ${ms(r.latencyMs.p95)} (${r.count} searches)${errorsNote(r)}`,
             reference: `/health p50 ${ms(health.latency.latencyMs.p50)}`,
             ratio: ratio(r.latencyMs.p95, health.latency.latencyMs.p95),
             target: 'p95 ≤ 50 ms',
-            ok: r.latencyMs.p95 <= 50,
+            ok: r.ok === r.count && r.latencyMs.p95 <= 50,
           }))
         : [{ measure: 'Search', result: 'not in this build', ok: null }]),
       {
@@ -351,7 +357,7 @@ async function main() {
     result.targets = rows.filter((r) => r.ok !== undefined && r.ok !== null).map((r) => ({ measure: r.measure, result: r.result, target: r.target, ok: r.ok }));
     result.finishedAt = new Date().toISOString();
 
-    console.log(`\n${result.command}\n${N.toLocaleString('en-US')} petitions · ${cpus().length} CPUs · PostgreSQL ${version} · Node ${process.version} · ${DURATION_MS / 1000} s per phase\n`);
+    console.log(`\n${result.command}\n${N.toLocaleString('en-US')} petitions · ${cpus().length} CPUs · PostgreSQL ${version} · Node ${process.version} · ${DURATION_MS / 1000} s per phase${SERVER_NODE_OPTIONS ? ` · server NODE_OPTIONS=${SERVER_NODE_OPTIONS}` : ''}\n`);
     console.log(renderTable(rows));
     const met = rows.filter((r) => r.ok === true).length;
     const missed = rows.filter((r) => r.ok === false);
@@ -371,6 +377,29 @@ async function main() {
       }
     }
   }
+}
+
+/** Requests one after another until both `minCount` are done and `durationMs` has passed (at most `capMs`). */
+async function sequential(
+  http: HttpClient,
+  { minCount, durationMs, capMs, request }: { minCount: number; durationMs: number; capMs: number; request: (n: number) => { path: string; headers?: Record<string, string> } },
+): Promise<LoadResult> {
+  await http.send(request(0)); // warm-up
+  const started = performance.now();
+  const latencies: number[] = [];
+  const errors: Record<string, number> = {};
+  let ok = 0;
+  for (let n = 0; ; n++) {
+    const elapsed = performance.now() - started;
+    if ((n >= minCount && elapsed >= durationMs) || elapsed >= capMs) break;
+    const t0 = performance.now();
+    const res = await http.send(request(n));
+    latencies.push(performance.now() - t0);
+    if (res.status === 200) ok++;
+    else errors[`HTTP ${res.status}`] = (errors[`HTTP ${res.status}`] ?? 0) + 1;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { rps: latencies.length / seconds, okRps: ok / seconds, count: latencies.length, ok, errors, latencyMs: percentiles(latencies), seconds, connections: 1 };
 }
 
 function latencyRow(measure: string, r: LoadResult, ref: LoadResult, targetP95: number | null): Row {
@@ -517,7 +546,7 @@ async function measureScreenPop(databaseUrl: string, sql: postgres.Sql): Promise
   const authToken = randomBytes(16).toString('hex');
   const callCenter = await startAppServer({
     databaseUrl,
-    env: { DB_POOL_SIZE: String(DB_POOL), TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: '+40312345678' },
+    env: serverEnv({ DB_POOL_SIZE: String(DB_POOL), TWILIO_ACCOUNT_SID: `AC${randomBytes(16).toString('hex')}`, TWILIO_AUTH_TOKEN: authToken, TWILIO_FROM: '+40312345678' }),
   });
   const http = httpClient(callCenter.url, 4);
   try {

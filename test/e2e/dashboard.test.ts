@@ -72,6 +72,20 @@ describe.skipIf(!chromiumInstalled())('the dashboard in Chromium', () => {
     }
   });
 
+  test('at phone width the page fits the screen (the charts scroll sideways) and still has no WCAG 2.1 AA violation', async ({ onTestFailed }) => {
+    const { context, page } = await signedIn(browser, server, 'delegat', 'phone', { bypassCSP: true });
+    onTestFailed(async () => void (await screenshot(page, 'FAILED-dashboard-phone').catch(() => {})));
+    try {
+      await page.goto(`${server.url}/personal/panou`);
+      await page.locator('[data-testid="chart-weekly"] svg .dash-chart-bar').first().waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      const violations = await axeViolations(page);
+      expect(violations, describeViolations('dashboard (phone)', violations)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   test('a click on a week’s bar opens the list of that week’s petitions of that channel', async ({ onTestFailed }) => {
     const { context, page, problems } = await signedIn(browser, server, 'delegat');
     onTestFailed(async () => void (await screenshot(page, 'FAILED-dashboard-click').catch(() => {})));

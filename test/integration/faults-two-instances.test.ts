@@ -1,14 +1,17 @@
 // Issue 7 §3 (DESIGN.md: stateless servers; timers live in the database). Two server processes run the clock
 // sweeper and the outbox worker on one database at the same time, with a backlog for both: every due timer
 // fires once (one timeline event, one set of notices), and every notice is handed to a transport once.
+// Then every database connection of both processes is cut mid-traffic: they answer 503 + Retry-After or
+// succeed, never hang or crash, and serve again within 5 s (DESIGN.md "Errors").
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { seedDemoUsers } from '../../db/seed/demo-users';
+import { petitionInput } from '../helpers/app';
 import { createTestDatabase, onPostgres, requireOrSkip, type TestDatabase } from '../helpers/database';
 import { startAppServer, type Child } from '../bench/processes';
 import { loadSeedCatalog, seedBatchStatement } from '../bench/seed';
 
 const postgresOnly = requireOrSkip(onPostgres(), 'two server instances on one database need PostgreSQL (set TEST_DATABASE_URL)');
-const PETITIONS = 4_000;
+const PETITIONS = 10_000;
 const NOTICES = 300;
 
 /** Outbox ids each server handed to its (development) transport, from its JSON log lines. */
@@ -57,9 +60,8 @@ describe.runIf(postgresOnly)('two server instances share the sweeper’s and the
       if (Date.now() > deadline) throw new Error(`work left after 120 s: ${JSON.stringify(state)}`);
       await new Promise((r) => setTimeout(r, 250));
     }
-    // Let both run a little longer with nothing to do, then stop them (their logs are complete).
+    // Let both run a little longer with nothing to do (their last log lines are read meanwhile).
     await new Promise((r) => setTimeout(r, 1500));
-    await Promise.all(servers.map((s) => s.stop()));
 
     // Each timer fired once: one timeline event per petition, clock and stage.
     const twiceFired = await sql`
@@ -86,5 +88,41 @@ describe.runIf(postgresOnly)('two server instances share the sweeper’s and the
     expect(b.length, 'notices delivered by the second instance').toBeGreaterThan(0);
     const escalatedBy = servers.map((s) => s.output().split('\n').filter((l) => l.includes('"clock escalations"')).length);
     console.info(`two instances: ${timers} timers (${escalations} escalations), ${rows.length} notices; sent ${a.length} + ${b.length}; escalation batches ${escalatedBy.join(' + ')}`);
+  });
+
+  test('every database connection of both processes is cut during traffic: 503 with Retry-After or success, never a hang, no crash, both serve again within 5 s', { timeout: 120_000 }, async () => {
+    expect(servers).toHaveLength(2);
+    const sql = tdb.database.sqlClient!;
+    const intake = (url: string) =>
+      fetch(`${url}/api/petitions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ ...petitionInput(), subject: 'Sesizare în timpul căderii' }),
+        signal: AbortSignal.timeout(25_000), // a hang fails the test instead of stalling it
+      });
+    const traffic = servers.flatMap((s) => Array.from({ length: 20 }, (_, i) => (i % 2 ? fetch(`${s.url}/api/categories`, { signal: AbortSignal.timeout(25_000) }) : intake(s.url))));
+    await new Promise((r) => setTimeout(r, 20));
+    // Every backend of this database: the API pools, the workers', and socket.io's LISTEN connection.
+    const cut = await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
+    expect(cut.length).toBeGreaterThan(2);
+    for (const res of await Promise.all(traffic)) {
+      expect([200, 201, 503]).toContain(res.status);
+      if (res.status === 503) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      await res.arrayBuffer();
+    }
+    // Both processes are alive and register petitions again within 5 s, without a restart.
+    for (const s of servers) {
+      const deadline = Date.now() + 5_000;
+      let status = 0;
+      while (Date.now() < deadline) {
+        status = (await intake(s.url).catch(() => null))?.status ?? 0;
+        if (status === 201) break;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(status, `${s.url} serves again within 5 s`).toBe(201);
+      expect((await fetch(`${s.url}/health`)).status).toBe(200);
+    }
+    await Promise.all(servers.map((s) => s.stop()));
+    for (const s of servers) expect(s.output(), 'no uncaught exception in the server').not.toMatch(/uncaught|The server could not start/i);
   });
 });

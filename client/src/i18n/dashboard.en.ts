@@ -5,7 +5,7 @@ export const dashboardEn: Record<keyof typeof dashboardRo, string> = {
 
   'dashboard.title': 'Dashboard',
   'dashboard.title.department': 'Dashboard — {department}',
-  'dashboard.asOf': 'As of {time}. Updates itself when a petition changes.',
+  'dashboard.asOf': 'As of {time}. Updates itself at every change.',
   'dashboard.loadError': 'The dashboard could not be loaded.',
   'dashboard.period': 'Period of the charts',
   'dashboard.period.from': 'From',
@@ -54,7 +54,6 @@ export const dashboardEn: Record<keyof typeof dashboardRo, string> = {
   'dashboard.inTime.summary': 'In the last {months} months: {answered} answers, {inTime} of them in time ({share}%). Weakest: {worst}.',
   'dashboard.inTime.summary.none': 'No answer was sent in the period.',
   'dashboard.inTime.cell': '{department}, {month}: {share}% in time ({inTime} of {answered})',
-  'dashboard.inTime.empty': '{department}, {month}: no answers',
   'dashboard.inTime.all': 'All',
   'dashboard.inTime.legend': 'Share in time',
   'dashboard.inTime.col.department': 'Department',
@@ -91,7 +90,8 @@ export const dashboardEn: Record<keyof typeof dashboardRo, string> = {
   'dashboard.calls.perHour.title': 'Incoming calls by hour',
   'dashboard.calls.perHour.summary': '{incoming} incoming calls, {answered} answered and {missed} missed; the most at {peak}:00.',
   'dashboard.calls.col.hour': 'Hour',
-  'dashboard.calls.note': 'The call figures have no call list to open yet.',
+  'dashboard.calls.details': 'Agents, missed calls and callbacks: Call supervision',
+  'dashboard.calls.note': 'The list of calls and callbacks is in the call center’s pages.',
 
   'listFilter.intro': 'Filters from the dashboard: {filters}.',
   'listFilter.clear': 'Show the whole queue',

@@ -5,7 +5,7 @@ export const dashboardRo = {
 
   'dashboard.title': 'Panou de control',
   'dashboard.title.department': 'Panou de control — {department}',
-  'dashboard.asOf': 'Situația la {time}. Se actualizează singur când se schimbă o petiție.',
+  'dashboard.asOf': 'Situația la {time}. Se actualizează singură, la fiecare schimbare.',
   'dashboard.loadError': 'Nu am putut încărca panoul.',
   'dashboard.period': 'Perioada graficelor',
   'dashboard.period.from': 'De la',
@@ -54,7 +54,6 @@ export const dashboardRo = {
   'dashboard.inTime.summary': 'În ultimele {months} luni: {answered} răspunsuri, dintre care {inTime} în termen ({share}%). Cel mai slab: {worst}.',
   'dashboard.inTime.summary.none': 'Niciun răspuns trimis în perioadă.',
   'dashboard.inTime.cell': '{department}, {month}: {share}% în termen ({inTime} din {answered})',
-  'dashboard.inTime.empty': '{department}, {month}: niciun răspuns',
   'dashboard.inTime.all': 'Toate',
   'dashboard.inTime.legend': 'Procent în termen',
   'dashboard.inTime.col.department': 'Compartiment',
@@ -91,7 +90,8 @@ export const dashboardRo = {
   'dashboard.calls.perHour.title': 'Apeluri primite pe ore',
   'dashboard.calls.perHour.summary': '{incoming} apeluri primite, {answered} preluate și {missed} pierdute; cele mai multe la ora {peak}.',
   'dashboard.calls.col.hour': 'Ora',
-  'dashboard.calls.note': 'Cifrele call center-ului nu au încă o listă de apeluri în care să se deschidă.',
+  'dashboard.calls.details': 'Agenții, apelurile pierdute și revenirile: Coordonare apeluri',
+  'dashboard.calls.note': 'Lista apelurilor și a revenirilor este în paginile call center-ului.',
 
   'listFilter.intro': 'Filtre aplicate din panou: {filters}.',
   'listFilter.clear': 'Arată toată coada',

@@ -1,10 +1,10 @@
 // GET /api/dashboard?from=&to= (issue 6 §2): 401 without a session, 403 for a role without a dashboard.
 import { Hono } from 'hono';
-import { dashboardQuerySchema } from '../../../shared/api/dashboard';
+import { DASHBOARD_ROLES, dashboardQuerySchema } from '../../../shared/api/dashboard';
 import type { AppDeps } from '../../app';
 import { parseOrThrow, type AppEnv } from '../../lib/http';
 import { currentUser, requireRole } from '../auth/auth.middleware';
-import { DASHBOARD_ROLES, getDashboard } from './dashboard.usecases';
+import { getDashboard } from './dashboard.usecases';
 
 export function dashboardRoutes(deps: AppDeps) {
   const app = new Hono<AppEnv>();

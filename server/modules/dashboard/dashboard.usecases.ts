@@ -4,7 +4,7 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../db/client';
 import { petitions } from '../../../db/schema';
-import { DASHBOARD_LIST_SIZE, type DashboardListEntry, type DashboardPetitions, type DashboardQuery, type DashboardResponse } from '../../../shared/api/dashboard';
+import { DASHBOARD_LIST_SIZE, DASHBOARD_ROLES, type DashboardListEntry, type DashboardPetitions, type DashboardQuery, type DashboardResponse } from '../../../shared/api/dashboard';
 import { bucharestDateOf } from '../../../shared/domain/dates';
 import { CHANNELS, type Channel } from '../../../shared/domain/petition-codes';
 import type { LegalCalendar } from '../../../shared/domain/calendar';
@@ -18,11 +18,10 @@ import { clockParts } from '../petitions/staff-petitions.usecases';
 import { dashboardPeriods, instants, type Periods } from './dashboard-periods';
 import * as repo from './dashboard.repository';
 
-/** Who may open the dashboard, and what of it. */
+/** What of the dashboard each role sees (DASHBOARD_ROLES: who has one at all). */
 const CITY_ROLES = ['delegate', 'admin'] as const;
 const DEPARTMENT_ROLES = ['head', 'director'] as const;
 const CALL_ROLES = ['supervisor', 'delegate', 'admin'] as const;
-export const DASHBOARD_ROLES = [...new Set<SessionUser['role']>([...CITY_ROLES, ...DEPARTMENT_ROLES, ...CALL_ROLES])];
 const TOP_CATEGORIES = 10;
 
 const has = (list: readonly string[], role: string) => list.includes(role);

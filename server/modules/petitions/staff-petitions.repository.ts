@@ -59,23 +59,24 @@ export async function listPetitions(db: DbOrTx, { where, cursor, limit }: { wher
 }
 
 /**
- * How many petitions match, in all and by clock state: `open` has a running clock, `breached` is past a due
- * date, `atRisk` near one (the conditions come from the use case). On time: open, neither breached nor at risk.
+ * The petitions that match, counted by what decides their clock state: open or not, the legal due date, and
+ * the internal due date while it runs (paused: null). One pass over the index; the use case classifies the
+ * few groups (a group per pair of due dates) instead of PostgreSQL testing every row three times.
  */
-export async function countByClock(db: DbOrTx, where: SQL, { open, breached, atRisk, paused }: { open: SQL; breached: SQL; atRisk: SQL; paused: SQL }) {
-  const [row] = await db
+export async function countByDueDates(db: DbOrTx, where: SQL, open: SQL) {
+  const internalRunning = sql`case when ${petitions.internalPausedAt} is null then ${petitions.internalDueOn} end`;
+  // Grouped by the raw values; the dates become text once per group, not once per row.
+  const rows = await db
     .select({
-      total: sql<number>`count(*)::int`,
-      open: sql<number>`(count(*) filter (where ${open}))::int`,
-      breached: sql<number>`(count(*) filter (where ${open} and ${breached}))::int`,
-      atRisk: sql<number>`(count(*) filter (where ${open} and not ${breached} and ${atRisk}))::int`,
-      paused: sql<number>`(count(*) filter (where ${open} and not ${breached} and not ${atRisk} and ${paused}))::int`,
+      open: sql<boolean>`${open}`,
+      legalDueOn: sql<string>`${petitions.legalDueOn}::text`,
+      internalDueOn: sql<string | null>`(${internalRunning})::text`,
+      n: sql<number>`count(*)::int`,
     })
     .from(petitions)
-    .where(where);
-  const [total, openCount, breachedCount, atRiskCount, pausedCount] = [row?.total, row?.open, row?.breached, row?.atRisk, row?.paused].map((n) => Number(n ?? 0)) as [number, number, number, number, number];
-  // On time as the list's `clock=on_time` (and each row's badge): neither at risk, breached nor paused.
-  return { total, on_time: openCount - breachedCount - atRiskCount - pausedCount, at_risk: atRiskCount, breached: breachedCount };
+    .where(where)
+    .groupBy(open, petitions.legalDueOn, internalRunning);
+  return rows.map((r) => ({ open: Boolean(r.open), legalDueOn: r.legalDueOn, internalDueOn: r.internalDueOn, n: Number(r.n) }));
 }
 
 /** One petition, if the visibility condition lets this user see it. */

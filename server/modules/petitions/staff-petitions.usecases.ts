@@ -131,8 +131,8 @@ const COUNTED_QUEUES = QUEUES.filter((q): q is Exclude<Queue, 'all'> => q !== 'a
 
 /**
  * The badges: for each queue this user has, its petitions by clock state (the same conditions as the
- * list's `clock` filter, so a badge and its filtered list agree). One count per queue, an index-only scan
- * of the partial indexes on open petitions (migration 0010).
+ * list's `clock` filter, so a badge and its filtered list agree). One grouped count per queue, an index-only
+ * scan of the partial indexes on open petitions (migration 0010).
  */
 export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clock; user: SessionUser }): Promise<CountsResponse> {
   const ctx = await loadAccessContext(db, user);
@@ -141,7 +141,22 @@ export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clo
   }
   const calendar = await loadLegalCalendar(db);
   const today = bucharestDateOf(clock.now());
-  const states = clockParts(today, calendar);
+  const { open } = clockParts(today, calendar);
+  // The same boundaries as the list's `clock` filter (clockParts), applied to each group of due dates.
+  const legalRiskUntil = atRiskUntil(today, AT_RISK_WORKING_DAYS.legal, calendar);
+  const internalRiskUntil = atRiskUntil(today, AT_RISK_WORKING_DAYS.internal, calendar);
+  const tally = (groups: Awaited<ReturnType<typeof repo.countByDueDates>>): QueueCounts => {
+    const counts: QueueCounts = { total: 0, on_time: 0, at_risk: 0, breached: 0 };
+    for (const g of groups) {
+      counts.total += g.n;
+      if (!g.open) continue;
+      const internal = g.internalDueOn;
+      const breached = g.legalDueOn < today || (internal !== null && internal < today);
+      const atRisk = (g.legalDueOn >= today && g.legalDueOn <= legalRiskUntil) || (internal !== null && internal >= today && internal <= internalRiskUntil);
+      counts[breached ? 'breached' : atRisk ? 'at_risk' : 'on_time'] += g.n;
+    }
+    return counts;
+  };
   const visible = visibilityCondition(ctx);
   const counted = await Promise.all(
     COUNTED_QUEUES.map(async (queue): Promise<[Queue, QueueCounts] | null> => {
@@ -152,7 +167,7 @@ export async function countStaffQueues({ db, clock, user }: { db: Db; clock: Clo
         if (isAppError(error) && error.code === 'auth.forbidden') return null; // a queue this role does not have
         throw error;
       }
-      return [queue, await repo.countByClock(db, and(visible, where)!, states)];
+      return [queue, tally(await repo.countByDueDates(db, and(visible, where)!, open))];
     }),
   );
   return { queues: Object.fromEntries(counted.filter((entry) => entry !== null)) };

@@ -3,6 +3,8 @@
 import type { CallStatsResponse } from '../../../../shared/api/calls';
 import { useT } from '../../i18n';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { Link } from '../../router';
+import { callCenterPaths } from '../callcenter/paths';
 import { ChartFrame } from './charts/ChartFrame';
 import { Legend, niceTicks, OUTLINE, usePatterns, type Series } from './charts/svg';
 
@@ -13,7 +15,8 @@ const R = 16;
 const TOP = 24;
 const BOTTOM = 48;
 
-export function CallsSection({ calls }: { calls: CallStatsResponse }) {
+/** `supervisor`: the call center's own page (agents, callbacks) is theirs to open, over the same period. */
+export function CallsSection({ calls, supervisor }: { calls: CallStatsResponse; supervisor: boolean }) {
   const { t, lang } = useT();
   const seconds = (n: number | null) => (n === null ? '—' : t('dashboard.calls.seconds', { n: formatNumber(n, lang) }));
   const figures = [
@@ -28,7 +31,10 @@ export function CallsSection({ calls }: { calls: CallStatsResponse }) {
   return (
     <section aria-labelledby="calls-title" className="dashboard-section" data-testid="calls">
       <h2 id="calls-title">{t('dashboard.calls.title')}</h2>
-      <p className="hint">{t('dashboard.calls.period', { from: formatDate(calls.from, lang), to: formatDate(calls.to, lang) })}</p>
+      <p className="hint">
+        {t('dashboard.calls.period', { from: formatDate(calls.from, lang), to: formatDate(calls.to, lang) })}{' '}
+        {supervisor && <Link to={`${callCenterPaths.supervisor}?${new URLSearchParams({ de: calls.from, pana: calls.to })}`}>{t('dashboard.calls.details')}</Link>}
+      </p>
       <dl className="dash-figures dash-figures--static">
         {figures.map((f) => (
           <div key={f.key} className="dash-figure">
@@ -37,12 +43,12 @@ export function CallsSection({ calls }: { calls: CallStatsResponse }) {
           </div>
         ))}
       </dl>
-      <PerHourChart calls={calls} />
+      <PerHourChart calls={calls} supervisor={supervisor} />
     </section>
   );
 }
 
-function PerHourChart({ calls }: { calls: CallStatsResponse }) {
+function PerHourChart({ calls, supervisor }: { calls: CallStatsResponse; supervisor: boolean }) {
   const { t, lang } = useT();
   const series: Series[] = [
     { key: 'answered', label: t('dashboard.calls.answered'), colour: '#0072B2', pattern: 'solid', ink: '#ffffff' },
@@ -59,10 +65,11 @@ function PerHourChart({ calls }: { calls: CallStatsResponse }) {
   return (
     <ChartFrame
       testId="chart-calls"
+      noLinks
       title={t('dashboard.calls.perHour.title')}
       summary={t('dashboard.calls.perHour.summary', { incoming: calls.incoming, answered: calls.answered, missed: calls.missed, peak: peak.hour })}
       legend={<Legend series={series} label={t('dashboard.calls.perHour.title')} />}
-      note={t('dashboard.calls.note')}
+      note={supervisor ? undefined : t('dashboard.calls.note')}
       table={{
         columns: [t('dashboard.calls.col.hour'), t('dashboard.calls.incoming'), t('dashboard.calls.answered'), t('dashboard.calls.missed')],
         rows: hours.map((h) => ({ head: `${h.hour}:00`, cells: [h.incoming, h.answered, h.missed] })),

@@ -67,7 +67,7 @@ export function DashboardPage() {
             </section>
           </>
         )}
-        {data?.calls && <CallsSection calls={data.calls} />}
+        {data?.calls && <CallsSection calls={data.calls} supervisor={!data.petitions} />}
       </div>
     </StaffPage>
   );

@@ -47,17 +47,19 @@ function DueList({ id, state, entries, total, all }: { id: string; state: 'breac
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id}>
-                  <th scope="row">
+                  <th scope="row" data-label={t('queue.col.number')}>
                     <Link to={staffPaths.petition(e.id)}>{e.registrationNumber}</Link>
                   </th>
-                  <td>{e.subject}</td>
-                  <td>{e.departmentCode ?? t('dashboard.noDepartment')}</td>
-                  <td>
+                  <td data-label={t('queue.col.subject')}>{e.subject}</td>
+                  <td data-label={t('queue.col.department')}>{e.departmentCode ?? t('dashboard.noDepartment')}</td>
+                  <td data-label={t('dashboard.list.col.due')}>
                     <time dateTime={e.dueOn}>{formatDate(e.dueOn, lang)}</time>
                   </td>
-                  <td>
+                  <td data-label={t('dashboard.list.col.late')}>
                     <ClockBadge state={state} />{' '}
-                    {t(`dashboard.list.${state === 'breached' ? 'late' : 'left'}.${pluralForm(lang, e.workingDays)}`, { n: e.workingDays })}
+                    {state === 'at_risk' && e.workingDays === 0
+                      ? t('countdown.today')
+                      : t(`dashboard.list.${state === 'breached' ? 'late' : 'left'}.${pluralForm(lang, e.workingDays)}`, { n: e.workingDays })}
                   </td>
                 </tr>
               ))}

@@ -71,7 +71,9 @@ export function MedianChart({ data, scope }: { data: DashboardPetitions['answere
           {t('dashboard.median.axis')}
         </text>
         <line x1={L} x2={W - R} y1={y(LEGAL_DAYS)} y2={y(LEGAL_DAYS)} className="dash-chart-reference" />
-        <text x={W - R - 4} y={y(LEGAL_DAYS) - 8} textAnchor="end" className="dash-chart-reference-label">
+        {/* The reference line's key, above the plot, where no point can hide it. */}
+        <line x1={W - R - 330} x2={W - R - 290} y1={13} y2={13} className="dash-chart-reference" />
+        <text x={W - R - 280} y={18} className="dash-chart-reference-label">
           {t('dashboard.median.legal')}
         </text>
         {segments.map((d) => (

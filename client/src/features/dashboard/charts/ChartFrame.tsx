@@ -7,7 +7,7 @@ export type DataTable = { columns: string[]; rows: Array<{ head: string; cells: 
  * A chart as a figure: its title and a text summary (what a reader should take from it), the legend, the
  * SVG, and the same data as a table that only assistive technology reads (visually hidden, not focusable).
  */
-export function ChartFrame({ title, summary, legend, table, note, children, testId }: {
+export function ChartFrame({ title, summary, legend, table, note, children, testId, noLinks = false }: {
   title: string;
   summary: string;
   legend?: ReactNode;
@@ -15,6 +15,8 @@ export function ChartFrame({ title, summary, legend, table, note, children, test
   note?: string;
   children: ReactNode;
   testId?: string;
+  /** A chart without links: on a phone, where it scrolls sideways, its frame takes the focus instead. */
+  noLinks?: boolean;
 }) {
   const { t } = useT();
   const id = useId();
@@ -27,7 +29,9 @@ export function ChartFrame({ title, summary, legend, table, note, children, test
         <p className="dash-chart__summary">{summary}</p>
       </figcaption>
       {legend}
-      <div className="dash-chart__canvas">{children}</div>
+      <div className="dash-chart__canvas" {...(noLinks ? { tabIndex: 0, role: 'group', 'aria-label': title } : {})}>
+        {children}
+      </div>
       {note && <p className="dash-chart__note">{note}</p>}
       {/* The wrapper hides it: a table box ignores overflow, so it would widen the page. */}
       <div className="visually-hidden">

@@ -6,7 +6,7 @@ import { Link, navigate, useRouter } from '../../../router';
 import { gdprPaths } from '../../admin/gdpr/paths';
 import { callCenterPaths } from '../../callcenter/paths';
 import { DASHBOARD_PATH } from '../../dashboard/links';
-import { DASHBOARD_ROLES } from '../../dashboard/routes';
+import { DASHBOARD_ROLES } from '../../../../../shared/api/dashboard';
 import { reportsPaths, REPORT_ROLES } from '../../reports/paths';
 import { HeaderSearch } from '../../search/HeaderSearch';
 import { canSearch, searchPaths } from '../../search/paths';
