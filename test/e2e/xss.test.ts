@@ -50,7 +50,7 @@ describe.skipIf(!chromiumInstalled())('stored XSS payloads are inert on every pa
   let dir = '';
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser().then((b) => b!)]);
+    [server, browser] = await Promise.all([startServer({ env: { DEMO: '1' } }), launchBrowser().then((b) => b!)]);
     dir = mkdtempSync(join(tmpdir(), 'dp-xss-'));
   });
   afterAll(async () => {
