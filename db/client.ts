@@ -111,8 +111,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     if (typeof code !== 'string') continue;
     if (['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED',
       'CONNECTION_ENDED', 'CONNECTION_DESTROYED'].includes(code)) return true;
-    // 08: connection exception; 57P01-03: admin shutdown, crash shutdown, cannot connect now; 53300: too many connections.
-    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300'].includes(code)) return true;
+    // 08: connection exception; 57P01-03: admin shutdown, crash shutdown, cannot connect now; 53300: too many connections;
+    // 57014: the statement ran past statement_timeout (15 s): the database is too busy to answer now.
+    if (code.startsWith('08') || ['57P01', '57P02', '57P03', '53300', '57014'].includes(code)) return true;
   }
   return false;
 }

@@ -1,5 +1,5 @@
 // npm run bench -- [--petitions 100000] [--duration 10] [--out bench.json] [--keep] [--connections 64]
-//                  [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options "…"]
+//                  [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options=…]
 //
 // Issue 7's benchmark. Creates its own bench_<timestamp> database on the PostgreSQL of DATABASE_URL (the
 // admin connection; default postgres://postgres@127.0.0.1:5432/postgres), migrates it, seeds the catalog,
@@ -74,7 +74,7 @@ function positive(name: keyof typeof opts): number {
 }
 
 function readHeader(): string {
-  return 'npm run bench -- [--petitions N] [--duration S] [--out FILE] [--keep] [--connections 64] [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options "--max-old-space-size=160"]';
+  return 'npm run bench -- [--petitions N] [--duration S] [--out FILE] [--keep] [--connections 64] [--clients 1000] [--rounds 20] [--db-pool 10] [--due-clocks 10000] [--node-options=--max-old-space-size=160]';
 }
 
 const log = (...args: unknown[]) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...args);

@@ -1,7 +1,7 @@
 // Issue 7 §4: hostile clients. Oversized bodies are refused with 413 before they are read whole (a body
 // streamed without Content-Length is cut off); guessing tracking codes hits 429; an upload's name is never a
 // path; session cookies are HttpOnly, SameSite and Secure behind HTTPS, and do not survive a logout;
-// SQL-looking text is stored exactly as typed.
+// SQL-looking text is stored exactly as typed; a statement the database cancels (timeout) is a 503, not a 500.
 import { serve, type ServerType } from '@hono/node-server';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
@@ -140,6 +140,25 @@ describe('tracking codes cannot be guessed', () => {
     // Ten minutes later the right code works again.
     t.clock.advance(10 * 60_000 + 1000);
     expect((await t.app.request(`/api/track/${created.registrationNumber}?code=${created.trackingCode}`)).status).toBe(200);
+  });
+});
+
+describe('a statement the database cancels', () => {
+  test('a query cancelled by statement_timeout (57014) is a 503 with Retry-After, not a 500 (found by the bench: a slow search)', async () => {
+    const t = await createTestApp();
+    try {
+      const cancelled = () => {
+        throw Object.assign(new Error('canceling statement due to statement timeout'), { code: '57014' });
+      };
+      const slow = new Proxy(t.db, { get: (target, prop, receiver) => (prop === 'select' ? cancelled : Reflect.get(target, prop, receiver)) });
+      const app = await createTestApp({ testDatabase: { ...t.tdb, database: { ...t.tdb.database, db: slow } } });
+      const res = await app.app.request('/api/categories');
+      expect(res.status).toBe(503);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await res.json()).error.code).toBe('service.unavailable');
+    } finally {
+      await t.cleanup();
+    }
   });
 });
 
