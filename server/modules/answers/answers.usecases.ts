@@ -12,16 +12,13 @@ import type { SessionUser } from '../auth/auth.usecases';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { replaceClock } from '../clocks/clocks.repository';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
-import { addEvent, fieldError, requireRoles, transition } from '../workflow/workflow.shared';
+import { addEvent, emitChanged, fieldError, requireRoles, transition } from '../workflow/workflow.shared';
 import * as repo from './answers.repository';
 import { sanitizeAnswerHtml } from './sanitize';
 
 type Deps = { db: Db; clock: Clock; events: EventBus };
 type Loaded = Awaited<ReturnType<typeof loadVisiblePetition>>;
 
-function emitChanged(events: EventBus, p: { id: string; registrationNumber: string; handlerDepartmentId: string | null; assigneeId: string | null; status: string }, change: string) {
-  events.emit('petition.changed', { petitionId: p.id, registrationNumber: p.registrationNumber, departmentId: p.handlerDepartmentId, assigneeId: p.assigneeId, status: p.status, change });
-}
 
 export async function saveDraft({ db, clock, events, user, id, input }: Deps & { user: SessionUser; id: string; input: { body: string; legalBasis: string; kind?: 'answer' | 'l544_refusal' | 'l544_complexity' | undefined } }) {
   const { found } = await loadVisiblePetition(db, user, id);

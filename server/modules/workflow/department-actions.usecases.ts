@@ -15,14 +15,11 @@ import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { replaceClock } from '../clocks/clocks.repository';
 import { countOpenAssignments } from '../petitions/staff-petitions.repository';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
-import { addEvent, fieldError, requireRoles, transition } from './workflow.shared';
+import { addEvent, emitChanged, fieldError, requireRoles, transition } from './workflow.shared';
 
 type Deps = { db: Db; clock: Clock; events: EventBus };
 type Args<I> = Deps & { user: SessionUser; id: string; input: I };
 
-function changed(events: EventBus, p: typeof petitions.$inferSelect, change: string) {
-  events.emit('petition.changed', { petitionId: p.id, registrationNumber: p.registrationNumber, departmentId: p.handlerDepartmentId, assigneeId: p.assigneeId, status: p.status, change });
-}
 
 export async function returnPetition({ db, clock, events, user, id, input }: Args<{ reason: string }>) {
   requireRoles(user, ['head'], 'return a petition to the registry');
@@ -36,7 +33,7 @@ export async function returnPetition({ db, clock, events, user, id, input }: Arg
     await replaceClock(tx, { petitionId: id, clock: 'internal', dueOn: null, calendar });
     return row;
   });
-  changed(events, updated, 'returned');
+  emitChanged(events, updated, 'returned');
   events.emit('petition.changed', { petitionId: id, registrationNumber: updated.registrationNumber, departmentId: found.petition.handlerDepartmentId, assigneeId: null, status: 'registered', change: 'returned' });
   return updated;
 }
@@ -77,7 +74,7 @@ export async function assignPetition({ db, clock, events, user, id, input }: Arg
     await tx.insert(staffNotices).values({ userId: assignee.id, petitionId: id, kind: 'assigned', textRo: `Vi s-a atribuit petiția nr. ${p.registrationNumber}.`, textEn: `Petition no. ${p.registrationNumber} was assigned to you.`, createdAt: now });
     return row;
   });
-  changed(events, updated, 'assigned');
+  emitChanged(events, updated, 'assigned');
   events.emit('staff.notice', { userId: assignee.id, petitionId: id, kind: 'assigned' });
   return updated;
 }
@@ -102,7 +99,7 @@ export async function requestContribution({ db, clock, events, user, id, input }
     await replaceClock(tx, { petitionId: id, clock: 'internal', dueOn: null, calendar });
     return row;
   });
-  changed(events, updated, 'contribution_requested');
+  emitChanged(events, updated, 'contribution_requested');
   events.emit('petition.changed', { petitionId: id, registrationNumber: p.registrationNumber, departmentId: to.id, assigneeId: null, status: updated.status, change: 'contribution_requested' });
   return updated;
 }
@@ -132,7 +129,7 @@ export async function answerContribution({ db, clock, events, user, id, contribu
     }
     return c;
   });
-  changed(events, { ...p }, 'contribution_answered');
+  emitChanged(events, { ...p }, 'contribution_answered');
   return result;
 }
 
@@ -140,5 +137,5 @@ export async function addNote({ db, clock, events, user, id, input }: Args<{ tex
   const { found } = await loadVisiblePetition(db, user, id);
   const now = clock.now();
   await db.transaction((tx) => addEvent(tx, { petitionId: id, at: now, actor: user, type: 'note', public: false, ro: input.text, en: input.text }));
-  changed(events, found.petition, 'note');
+  emitChanged(events, found.petition, 'note');
 }

@@ -20,7 +20,7 @@ import { insertNotices } from '../notifications/outbox.repository';
 import { citizenNotices, filedText, forwardedText, publicTrackingUrl } from '../notifications/workflow-notices';
 import { findUserBrief, findVisiblePetition } from '../petitions/staff-petitions.repository';
 import { loadVisiblePetition } from '../petitions/staff-petitions.usecases';
-import { addEvent, fieldError, requireRoles, transition } from './workflow.shared';
+import { addEvent, emitChanged, fieldError, requireRoles, transition } from './workflow.shared';
 
 type Deps = { db: Db; clock: Clock; events: EventBus; publicUrl: string };
 type Args<I> = Deps & { user: SessionUser; id: string; input: I };
@@ -31,9 +31,6 @@ async function noticeTemplate(tx: DbOrTx, kind: 'forward_notice' | 'filing_notic
   return template ? fillPlaceholders(template.body, values) : undefined;
 }
 
-function changed(events: EventBus, p: typeof petitions.$inferSelect, change: string) {
-  events.emit('petition.changed', { petitionId: p.id, registrationNumber: p.registrationNumber, departmentId: p.handlerDepartmentId, assigneeId: p.assigneeId, status: p.status, change });
-}
 
 export async function routePetition({ db, clock, events, user, id, input }: Args<{ departmentCode: string; internalDueOn?: string | undefined; concernsUserId?: string | undefined }>) {
   requireRoles(user, ['registry'], 'route petitions');
@@ -72,7 +69,7 @@ export async function routePetition({ db, clock, events, user, id, input }: Args
     await replaceClock(tx, { petitionId: id, clock: 'forward', dueOn: null, calendar });
     return row;
   });
-  changed(events, updated, 'routed');
+  emitChanged(events, updated, 'routed');
   return updated;
 }
 
@@ -97,7 +94,7 @@ export async function forwardPetition({ db, clock, events, publicUrl, user, id, 
     await insertNotices(tx, citizenNotices('petition.forwarded', { petitionId: id, email: p.petitionerEmail, phone: p.petitionerPhone }, forwardedText({ number: p.registrationNumber, institution: inst.name, registeredOn: p.registeredOn, trackingUrl: url, templateText })));
     return row;
   });
-  changed(events, updated, 'forwarded');
+  emitChanged(events, updated, 'forwarded');
   return updated;
 }
 
@@ -128,7 +125,7 @@ export async function filePetition({ db, clock, events, publicUrl, user, id, inp
     }
     return row;
   });
-  changed(events, updated, 'filed');
+  emitChanged(events, updated, 'filed');
   return updated;
 }
 
@@ -166,7 +163,7 @@ export async function joinPetition({ db, clock, events, user, id, input }: Args<
     await stopAllClocks(tx, id);
     return row;
   });
-  changed(events, updated, 'joined');
+  emitChanged(events, updated, 'joined');
   events.emit('petition.changed', { petitionId: t.id, registrationNumber: t.registrationNumber, departmentId: t.handlerDepartmentId, assigneeId: t.assigneeId, status: t.status, change: 'joined_in' });
   return updated;
 }

@@ -5,6 +5,7 @@ import type { Tx } from '../../../db/client';
 import { petitionEvents, petitions } from '../../../db/schema';
 import type { PetitionStatus } from '../../../shared/domain/petition-codes';
 import { appError } from '../../lib/errors';
+import type { EventBus } from '../../lib/events';
 import type { SessionUser } from '../auth/auth.usecases';
 
 type PetitionUpdate = Partial<typeof petitions.$inferInsert>;
@@ -42,4 +43,13 @@ export function requireRoles(user: SessionUser, roles: SessionUser['role'][], wh
 
 export function fieldError(path: string, message: string) {
   return appError('request.invalid', message, { fields: [{ path, code: 'invalid', message }] });
+}
+
+/** After the commit: tells the real-time layer a petition changed (status, handler, assignee or dates). */
+export function emitChanged(
+  events: EventBus,
+  p: { id: string; registrationNumber: string; handlerDepartmentId: string | null; assigneeId: string | null; status: string },
+  change: string,
+) {
+  events.emit('petition.changed', { petitionId: p.id, registrationNumber: p.registrationNumber, departmentId: p.handlerDepartmentId, assigneeId: p.assigneeId, status: p.status, change });
 }
