@@ -2,7 +2,8 @@
 // When PostgreSQL drops a connection in the middle of a transaction, the driver writes the ROLLBACK to the
 // dead socket: an uncaught TypeError ("reading 'write'") crashes the process, or the connection never
 // reconnects. The patch makes such a write fail as CONNECTION_CLOSED (our 503 path) and clears the pending
-// write buffer when the socket ends. Idempotent; it fails loudly if the driver's code is not the expected
+// write buffer when the socket ends; and a connection dropped while it fetches the array types (the first
+// query of every connection) no longer leaves an unhandled rejection that ends the process. Idempotent; it fails loudly if the driver's code is not the expected
 // one (a new version: check whether upstream fixed it, then update or remove this script). docs/adr/0007.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +19,13 @@ const edits = [
   ],
   ['    clearImmediate(nextWriteTimer)\n    if (socket) {', '    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n    if (socket) {'],
   ['    incomings = null\n    clearImmediate(nextWriteTimer)\n', '    incomings = null\n    clearImmediate(nextWriteTimer)\n    chunk = nextWriteTimer = null\n'],
+  // The array-types query every new connection runs first is fired and forgotten: when the connection
+  // drops during it, its rejection is unhandled and Node ends the process. The close itself already
+  // reconnects (and keeps the first query waiting); any other failure fails that first query.
+  [
+    '        initial.reserve && (initial = null)\n        return fetchArrayTypes()\n',
+    '        initial.reserve && (initial = null)\n        return fetchArrayTypes().catch(err => socket && errored(err))\n',
+  ],
 ];
 
 if (files.length === 0) {
@@ -25,15 +33,17 @@ if (files.length === 0) {
   process.exit(0);
 }
 for (const file of files) {
-  let text = readFileSync(file, 'utf8');
-  if (text.includes(MARK)) continue;
+  const before = readFileSync(file, 'utf8');
+  let text = before;
   for (const [from, to] of edits) {
+    if (text.includes(to)) continue; // patched by an earlier run of this script
     if (!text.includes(from)) {
       console.error(`patch-postgres: ${file} does not contain the expected code; see scripts/patch-postgres.mjs`);
       process.exit(1);
     }
     text = text.replace(from, to);
   }
+  if (text === before) continue;
   writeFileSync(file, text);
   console.log(`patch-postgres: patched ${file}`);
 }

@@ -105,7 +105,11 @@ describe.runIf(postgresOnly)('two server instances share the sweeper’s and the
     // Every backend of this database: the API pools, the workers', and socket.io's LISTEN connection.
     const cut = await sql`select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`;
     expect(cut.length).toBeGreaterThan(2);
-    for (const res of await Promise.all(traffic)) {
+    const answers = await Promise.all(traffic.map((p) => p.catch((error: unknown) => error as Error)));
+    const failed = answers.filter((a): a is Error => a instanceof Error);
+    const tails = servers.map((s, i) => `--- server ${i} ---\n${s.output().slice(-6000)}`).join('\n');
+    expect(failed.map((e) => `${e.message}: ${String((e.cause as Error | undefined)?.message ?? '')}`), `requests that got no answer\n${tails}`).toEqual([]);
+    for (const res of answers as Response[]) {
       expect([200, 201, 503]).toContain(res.status);
       if (res.status === 503) expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       await res.arrayBuffer();
