@@ -4,7 +4,7 @@
 // failed notice retried from the outbox, and the postal reference the dispatch asks for.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { axeViolations, describeViolations, openPage, waitForText, type ViewportName } from '../helpers/e2e-pages';
+import { axeViolations, describeViolations, openPage, textOf, waitForText, type ViewportName } from '../helpers/e2e-pages';
 import { chromiumInstalled, launchBrowser, screenshot, startServer, type E2eServer } from '../helpers/e2e-server';
 import { startSmtpSink, type SmtpSink } from '../helpers/smtp-sink';
 import { flashText, openFromQueue, petitionAt, signedIn } from './staff-session';
@@ -147,6 +147,39 @@ describe.skipIf(!chromiumInstalled())('the staff pages in Chromium', () => {
       }
     });
   }
+
+  test('a notice the mail server refused is retried from the outbox page and then delivered', async ({ onTestFailed }) => {
+    onTestFailed(async () => (await import('node:fs')).writeFileSync('/tmp/srv-retry.log', server.output()));
+    const { context, page } = await signedIn(browser, server, 'admin');
+    try {
+      await page.goto(`${server.url}/personal/admin/notificari`);
+      await page.getByLabel('Starea').selectOption('failed');
+      await page.getByRole('button', { name: 'Aplică filtrele' }).click();
+      const row = page.locator('[data-testid="outbox-row"][data-status="failed"]').first();
+      await row.waitFor();
+      const id = await row.getAttribute('data-id');
+      await row.getByRole('button', { name: /^Arată mesajul/ }).click();
+      const message = page.getByTestId('outbox-message');
+      // The full message, as the mail server was given it, and the server's refusal.
+      expect(await textOf(message.getByTestId('outbox-body'))).toMatch(/P-\d{4}-\d{6}/);
+      expect(await textOf(message)).toContain('550');
+      const received = smtp.received.length;
+      await row.getByRole('button', { name: /^Reîncearcă/ }).click();
+      expect(await flashText(page)).toMatch(/^Notificarea către .+ a fost pusă din nou la trimis\.$/);
+      await screenshot(page, 'staff-outbox-retried');
+      // The worker sends it again: this time the mail server accepts it, once.
+      await page.getByLabel('Starea').selectOption('sent');
+      await page.getByRole('button', { name: 'Aplică filtrele' }).click();
+      for (let i = 0; i < 300 && (await page.locator(`[data-testid="outbox-row"][data-id="${id}"]`).count()) === 0; i++) {
+        await page.waitForTimeout(200);
+        await page.getByRole('button', { name: 'Aplică filtrele' }).click();
+      }
+      await page.locator(`[data-testid="outbox-row"][data-id="${id}"]`).waitFor();
+      expect(smtp.received.length).toBeGreaterThan(received);
+    } finally {
+      await context.close();
+    }
+  });
 
   test('dispatching to a petitioner with only a postal address asks for the postal reference, then sends', async () => {
     const postal = await petitionAt(server, 'approved', {

@@ -38,7 +38,10 @@ export function OutboxPage() {
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    setFilter({ status: oneOf(OUTBOX_STATUS_VALUES, status), channel: oneOf(OUTBOX_CHANNELS, channel) });
+    const next = { status: oneOf(OUTBOX_STATUS_VALUES, status), channel: oneOf(OUTBOX_CHANNELS, channel) };
+    // The same filters again: the administrator asks for the list as it is now, not the one in the cache.
+    if (next.status === filter.status && next.channel === filter.channel) void list.refetch();
+    else setFilter(next);
   };
 
   return (

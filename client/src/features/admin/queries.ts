@@ -110,6 +110,8 @@ export function useOutbox(filter: OutboxFilter) {
     queryFn: ({ pageParam, signal }) => fetchOutbox(filter, pageParam, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+    // While a notice on the page is still on its way (a retry, a backlog), its row follows it: every 5 s.
+    refetchInterval: (query) => (query.state.data?.pages.some((page) => page.items.some((i) => i.status === 'pending' || i.status === 'sending')) ? 5_000 : false),
   });
 }
 
