@@ -5,6 +5,9 @@ import { PETITION_STATUSES } from '../domain/petition-codes';
 
 export const SEARCH_MAX_LIMIT = 50;
 
+/** The most recent matches that are ranked and paged (see `truncated`). */
+export const SEARCH_WINDOW = 500;
+
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1).max(200),
   cursor: z.string().max(200).optional(),
@@ -17,7 +20,8 @@ export type SearchQuery = z.infer<typeof searchQuerySchema>;
  * - 4: the registration number exactly;
  * - 3: a registration-number prefix ("P-2026-0001");
  * - 1 ≤ rank < 2: a full-text match (words, diacritics ignored): 1 + ts_rank / (1 + ts_rank);
- * - 0 < rank ≤ 1: only a near spelling (pg_trgm): the word similarity of the query to the text.
+ * - 0 < rank < 1: only a near spelling (a word of the query spelt differently, found through pg_trgm):
+ *   the word similarity of the query to the text.
  * `snippet` is plain text (never HTML) from the location and the text of the petition, with the
  * matched words between ⟦ and ⟧; the petitioner's name is never in a hit, not even in the snippet.
  */
@@ -34,7 +38,12 @@ export const searchItemSchema = z.object({
 });
 export type SearchItem = z.infer<typeof searchItemSchema>;
 
-export const searchResponseSchema = z.object({ items: z.array(searchItemSchema), nextCursor: z.string().nullable() });
+/**
+ * `truncated`: more petitions matched than the SEARCH_WINDOW most recent ones that are ranked and paged here (a
+ * common word at a city hall's scale). Add a word, or use the staff list's filters with `q`, which has no
+ * such window.
+ */
+export const searchResponseSchema = z.object({ items: z.array(searchItemSchema), nextCursor: z.string().nullable(), truncated: z.boolean() });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;
 
 /** Marks around the matched words in `snippet`: characters that Romanian prose never uses. */

@@ -10,7 +10,7 @@ import { demoEmail } from '../../db/seed/demo-users';
 import type { SearchResponse } from '../../shared/api/search';
 import { formatRegistrationNumber } from '../../shared/domain/registration-number';
 import { loadAccessContext, visibilityCondition } from '../../server/modules/access/access';
-import { parseSearch, searchQuery, withSearchSettings } from '../../server/modules/search/search.repository';
+import { parseSearch, resolveSearch, SEARCH_WINDOW, searchQuery, withSearchSettings } from '../../server/modules/search/search.repository';
 import { decodeSearchCursor, encodeSearchCursor, redactName } from '../../server/modules/search/search.usecases';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/database';
@@ -102,7 +102,7 @@ describe('GET /api/search', () => {
   });
 
   test('a query of punctuation only finds nothing, without an error', async () => {
-    expect(await search('registratura', '—?!')).toEqual({ items: [], nextCursor: null });
+    expect(await search('registratura', '—?!')).toEqual({ items: [], nextCursor: null, truncated: false });
   });
 
   test('"tinta" without diacritics finds "țintă" first, then "Țintei"/"Tintei" as near spellings', async () => {
@@ -288,15 +288,15 @@ describe('the indexes answer the search', () => {
       from generate_series(1, 3000) g`);
     // What autovacuum does in production: GIN keeps new rows in a pending list until VACUUM merges them
     // and records the index statistics the planner costs it with.
-    await big.db.execute(sql`vacuum analyze petitions`);
+    await big.db.execute(sql`vacuum analyze petitions, search_words`);
   }, 120_000);
   afterAll(() => big.cleanup());
 
   async function plan(who: string, q: string): Promise<string> {
     const [user] = await big.db.select().from(users).where(eq(users.email, demoEmail(who)));
     const ctx = await loadAccessContext(big.db, { id: user!.id, name: user!.name, email: user!.email, role: user!.role, departmentId: user!.departmentId, departmentCode: null, departmentKind: null, managerId: user!.managerId });
-    const rows = await withSearchSettings(big.db, (tx) =>
-      tx.execute(sql`explain ${searchQuery(tx, { parsed: parseSearch(q), visible: visibilityCondition(ctx), cursor: null, limit: 20 })}`));
+    const rows = await withSearchSettings(big.db, async (tx) =>
+      tx.execute(sql`explain ${searchQuery(tx, { parsed: await resolveSearch(tx, parseSearch(q)), visible: visibilityCondition(ctx), cursor: null, limit: 20 })}`));
     const lines = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, string>>;
     return lines.map((r) => Object.values(r)[0]).join('\n');
   }
@@ -310,7 +310,53 @@ describe('the indexes answer the search', () => {
   ])('EXPLAIN of a search as %s for "%s" shows index scans and no Seq Scan on petitions', async (who, q) => {
     const text = await plan(who, q);
     expect(text, text).not.toMatch(/Seq Scan on petitions/);
-    expect(text, text).toMatch(/Bitmap Index Scan on petitions_(search_trgm|search_tsv|registration_number_c)_idx|Index Scan using petitions_registration_number/);
+    expect(text, text).toMatch(/Bitmap Index Scan on petitions_(search_tsv|registration_number_c)_idx|Index Scan using petitions_registration_number/);
+  });
+
+  test('a near spelling is looked up in the dictionary of words (its trigram index), not in the petitions\' texts', async () => {
+    const [user] = await big.db.select().from(users).where(eq(users.email, demoEmail('registratura')));
+    expect(user).toBeDefined();
+    const rows = await withSearchSettings(big.db, async (tx) => {
+      const resolved = await resolveSearch(tx, parseSearch('Valea Cascdelor'));
+      expect(resolved.nearTsquery).toBe("'Valea':* & ('Cascdelor':* | 'cascadelor')");
+      return tx.execute(sql`explain select word from search_words where word %> 'cascdelor'`);
+    });
+    const lines = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, string>>;
+    const text = lines.map((r) => Object.values(r)[0]).join('\n');
+    expect(text, text).toMatch(/Bitmap Index Scan on search_words_trgm_idx/);
+  });
+
+  test(`more matches than the window: the ${SEARCH_WINDOW} most recent are ranked and paged, and the answer says so; the staff list's q has them all`, async () => {
+    const registry = await signIn(big, 'registratura');
+    const seen: SearchResponse['items'] = [];
+    let cursor: string | null = null;
+    let truncated = false;
+    do {
+      const res = await as(big, registry).get(`/api/search?q=subiect&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.status).toBe(200);
+      const body = (await res.json()) as SearchResponse;
+      seen.push(...body.items);
+      truncated = body.truncated;
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(truncated).toBe(true);
+    expect(seen).toHaveLength(SEARCH_WINDOW);
+    // The 3,000 generated petitions are an hour apart, the highest number the most recent: the window is
+    // the last 500 of them.
+    expect(seen.map((i) => i.registrationNumber).sort()).toEqual(Array.from({ length: SEARCH_WINDOW }, (_, i) => `P-2025-${String(3000 - i).padStart(6, '0')}`).sort());
+    const fixtures = await as(big, registry).get(`/api/search?q=${encodeURIComponent('Valea Cascdelor')}`);
+    expect(((await fixtures.json()) as SearchResponse).truncated).toBe(false);
+    // The staff list's q: every match, page after page.
+    let listed = 0;
+    let next: string | null = null;
+    do {
+      const res = await as(big, registry).get(`/api/petitions?queue=all&q=subiect&limit=100${next ? `&cursor=${next}` : ''}`);
+      expect(res.status, await res.clone().text()).toBe(200);
+      const body = (await res.json()) as { items: unknown[]; nextCursor: string | null };
+      listed += body.items.length;
+      next = body.nextCursor;
+    } while (next);
+    expect(listed).toBe(3000);
   });
 
   test('the search still finds the fixtures among the generated rows', async () => {

@@ -85,6 +85,8 @@ export const oversightEn: Record<OversightMessageKey, string> = {
   'search.col.status': 'Stage',
   'search.col.department': 'Department',
   'search.col.due': 'Legal due date',
+  'search.truncated': 'More petitions matched than the {n} most recent, the only ones ranked here. Add a word, or',
+  'search.truncated.list': 'see every match in the petition list.',
   'search.more': 'Load more',
   'search.results': 'Search results',
 

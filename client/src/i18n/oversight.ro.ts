@@ -87,6 +87,8 @@ export const oversightRo = {
   'search.col.status': 'Stadiu',
   'search.col.department': 'Compartiment',
   'search.col.due': 'Termen legal',
+  'search.truncated': 'Au fost găsite mai multe petiții decât cele mai recente {n}, singurele ordonate aici. Adăugați un cuvânt sau',
+  'search.truncated.list': 'vedeți toate potrivirile în lista de petiții.',
   'search.more': 'Încarcă mai multe',
   'search.results': 'Rezultatele căutării',
 

@@ -101,11 +101,16 @@ export async function listStaffPetitions({ db, clock, user, query }: { db: Db; c
   // words, diacritics ignored, near spellings), which needs its pg_trgm threshold for the transaction.
   const number = query.q ? parseRegistrationNumber(query.q) : null;
   if (number) conditions.push(eq(petitions.registrationNumber, number.normalized));
-  else if (query.q) conditions.push(search.matchCondition(search.parseSearch(query.q)));
   const cursor = query.cursor ? repo.decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw appError('request.invalid', 'Bad cursor.', { fields: [{ path: 'cursor', code: 'invalid', message: 'Bad cursor' }] });
   const list = (tx: DbOrTx) => repo.listPetitions(tx, { where: and(...conditions)!, cursor, limit: query.limit });
-  const rows = query.q && !number ? await search.withSearchSettings(db, list) : await list(db);
+  const q = query.q;
+  const rows = q && !number
+    ? await search.withSearchSettings(db, async (tx) => {
+      conditions.push(search.matchCondition(await search.resolveSearch(tx, search.parseSearch(q))));
+      return list(tx);
+    })
+    : await list(db);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const items: ListItem[] = page.map((r) => ({

@@ -1,15 +1,19 @@
-// The search query (issue 6 §4). Every arm of the match is served by an index of migration 0009, so
-// PostgreSQL combines them in a BitmapOr and never scans the petitions table:
+// The search query (issue 6 §4). Every arm of the match is served by an index, so PostgreSQL combines
+// them in a BitmapOr and never scans the petitions table:
 // - the registration number exactly (the unique index) or by prefix (a byte-wise range on the
 //   `registration_number COLLATE "C"` index, usable in a generic prepared plan, unlike LIKE $1);
 // - full text: the stored `search_tsv` column (ro_unaccent = unaccent + simple) and its GIN index;
-// - near spellings: pg_trgm's `%>` on petition_search_text(...), the unaccented lower-cased text, and
-//   its GIN trigram index. The threshold is set for the transaction (see withSearchSettings).
+// - near spellings: each word of the query is looked up in `search_words` (the petitions' distinct words,
+//   migration 0013) with pg_trgm's `%>` on its trigram index, and the words found near it join the
+//   full-text query as alternatives, so the petitions are still searched through `search_tsv` alone.
+// Only the most recent SEARCH_WINDOW matches are ranked: a common word matches tens of thousands of
+// petitions, and ranking them all cost seconds at a million (docs/bench.md). The staff list's `q`
+// filters with the same match and no window, for whoever needs every match.
 // The same SQL runs on PGlite (PostgreSQL 18) and the server (15): no stemmer, no locale-dependent step.
 import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../../db/client';
 import { categories, departments, petitions } from '../../../db/schema';
-import { SNIPPET_MARK } from '../../../shared/api/search';
+import { SEARCH_WINDOW, SNIPPET_MARK } from '../../../shared/api/search';
 import { parseRegistrationNumber } from '../../../shared/domain/registration-number';
 
 /**
@@ -22,6 +26,12 @@ export const WORD_SIMILARITY_THRESHOLD = 0.5;
 /** Shorter than this (after unaccenting), a query has too few trigrams for a meaningful near match. */
 const MIN_TRIGRAM_QUERY = 3;
 
+/** The near spellings of one query word that join the query: the closest first. */
+const NEAR_WORDS_PER_WORD = 20;
+
+/** The most recent matches that are ranked (and paged); the response says when there were more. */
+export { SEARCH_WINDOW };
+
 export type ParsedSearch = {
   /** The normalised registration number, when the query is one (P-2026-000123). */
   exactNumber: string | null;
@@ -31,6 +41,12 @@ export type ParsedSearch = {
   tsquery: string | null;
   /** The query's words for the trigram match (the database unaccents and lower-cases them). */
   trigram: string | null;
+};
+
+/** A parsed query with the near spellings the dictionary gave: what the SQL below is built from. */
+export type ResolvedSearch = ParsedSearch & {
+  /** to_tsquery text of the full-text query with, for each word, its near spellings as alternatives. */
+  nearTsquery: string | null;
 };
 
 const NUMBER_PREFIX = /^[PI]-\d{1,4}(-\d{0,9})?$/;
@@ -53,6 +69,44 @@ export function parseSearch(q: string): ParsedSearch {
   return { exactNumber: null, numberPrefix: null, tsquery, trigram: joined.length >= MIN_TRIGRAM_QUERY ? joined : null };
 }
 
+/** The words of a free-text query, as parseSearch splits them. */
+function queryWords(p: ParsedSearch): string[] {
+  return p.trigram ? p.trigram.split(' ') : [];
+}
+
+const LEXEME = /^[\p{L}\p{N}]+$/u;
+
+/**
+ * Looks the query's words (3+ letters) up in the dictionary of the petitions' words (one statement, run in
+ * withSearchSettings' transaction for the threshold) and builds the full-text query with the near words:
+ * "Cascdelor" → ('Cascdelor':* | 'cascadelor'). A word with no near spelling keeps its own term.
+ */
+export async function resolveSearch(tx: DbOrTx, p: ParsedSearch): Promise<ResolvedSearch> {
+  const words = queryWords(p);
+  const long = [...new Set(words.filter((w) => w.length >= MIN_TRIGRAM_QUERY))];
+  if (!p.tsquery || long.length === 0) return { ...p, nearTsquery: null };
+  const asked = sql.join(long.map((w, i) => sql`(${i}::int, lower(public.f_unaccent(${w}::text)))`), sql`, `);
+  const rows = await tx.execute<{ i: number; word: string }>(sql`
+    select q.i, n.word from (values ${asked}) as q(i, w)
+    cross join lateral (
+      select d.word from search_words d
+      where d.word %> q.w and left(d.word, length(q.w)) <> q.w
+      order by word_similarity(q.w, d.word) desc, d.word
+      limit ${NEAR_WORDS_PER_WORD}
+    ) as n`);
+  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ i: number; word: string }> }).rows);
+  const near = new Map<string, string[]>();
+  for (const r of list) {
+    if (!LEXEME.test(r.word)) continue; // only letters and digits reach to_tsquery
+    const w = long[Number(r.i)]!;
+    near.set(w, [...(near.get(w) ?? []), r.word]);
+  }
+  if (near.size === 0) return { ...p, nearTsquery: null };
+  const term = (w: string) => (w.length >= 3 ? `'${w}':*` : `'${w}'`);
+  const nearTsquery = words.map((w) => (near.has(w) ? `(${[term(w), ...near.get(w)!.map((n) => `'${n}'`)].join(' | ')})` : term(w))).join(' & ');
+  return { ...p, nearTsquery };
+}
+
 export function isEmptySearch(p: ParsedSearch): boolean {
   return !p.exactNumber && !p.numberPrefix && !p.tsquery && !p.trigram;
 }
@@ -61,41 +115,44 @@ const tsv = sql`${petitions}."search_tsv"`;
 const searchText = sql`public.petition_search_text(${petitions.subject}, ${petitions.locationAddress}, ${petitions.petitionerFirstName}, ${petitions.petitionerLastName}, ${petitions.petitionerOrganization}, ${petitions.body})`;
 const numberC = sql`(${petitions.registrationNumber} collate "C")`;
 
-function parts(p: ParsedSearch) {
+function parts(p: ResolvedSearch) {
   const tsq = p.tsquery ? sql`to_tsquery('ro_unaccent', ${p.tsquery})` : null;
+  const nearTsq = p.nearTsquery ? sql`to_tsquery('ro_unaccent', ${p.nearTsquery})` : null;
   const trigram = p.trigram ? sql`lower(public.f_unaccent(${p.trigram}::text))` : null;
   return {
     exact: p.exactNumber ? eq(petitions.registrationNumber, p.exactNumber) : null,
     prefix: p.numberPrefix ? sql`(${numberC} >= ${p.numberPrefix}::text and ${numberC} < ${`${p.numberPrefix}~`}::text)` : null,
     fullText: tsq ? sql`${tsv} @@ ${tsq}` : null,
-    near: trigram ? sql`${searchText} %> ${trigram}` : null,
+    // The near words include the full-text terms: this arm alone finds both kinds of hit.
+    withNear: nearTsq ? sql`${tsv} @@ ${nearTsq}` : null,
     tsq,
     trigram,
   };
 }
 
 /** "This petition matches the query": one OR of index-served conditions (false for an empty query). */
-export function matchCondition(p: ParsedSearch): SQL {
-  const { exact, prefix, fullText, near } = parts(p);
-  const arms = [exact, prefix, fullText, near].filter((x): x is SQL => x !== null);
+export function matchCondition(p: ResolvedSearch): SQL {
+  const { exact, prefix, fullText, withNear } = parts(p);
+  const arms = [exact, prefix, withNear ?? fullText].filter((x): x is SQL => x !== null);
   return arms.length > 0 ? or(...arms)! : sql`false`;
 }
 
 /** The rank of the API (see shared/api/search.ts): number, then ts_rank, then trigram similarity. */
-export function rankExpression(p: ParsedSearch): SQL<number> {
-  const { exact, prefix, fullText, tsq, trigram } = parts(p);
+export function rankExpression(p: ResolvedSearch): SQL<number> {
+  const { exact, prefix, fullText, tsq, trigram, withNear } = parts(p);
   const whens: SQL[] = [];
   if (exact) whens.push(sql`when ${exact} then 4`);
   if (prefix) whens.push(sql`when ${prefix} then 3`);
   // ts_rank's normalisation 32 maps it into [0, 1): every full-text hit ranks above every near one.
   if (fullText && tsq) whens.push(sql`when ${fullText} then 1 + ts_rank(${tsv}, ${tsq}, 32)::float8`);
-  if (trigram) whens.push(sql`when true then word_similarity(${trigram}, ${searchText})::float8`);
+  // A near hit: how close the query is to some stretch of the text (pg_trgm), above 0 however far.
+  if (trigram && withNear) whens.push(sql`when true then greatest(word_similarity(${trigram}, ${searchText}), 0.01)::float8`);
   return sql<number>`(case ${sql.join(whens, sql` `)} else 0 end)::float8`;
 }
 
 /**
  * Sets the pg_trgm threshold for this transaction only (SET LOCAL): the `%>` operator and its index read
- * it. Whoever uses matchCondition runs its query through this.
+ * it. Whoever resolves a search (resolveSearch) runs it through this.
  */
 export async function withSearchSettings<T>(db: Db, run: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
@@ -108,15 +165,52 @@ export type SearchCursor = { rank: number; id: string };
 
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_MARK.start}, StopSel=${SNIPPET_MARK.stop}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export type SearchArgs = { parsed: ParsedSearch; visible: SQL; cursor: SearchCursor | null; limit: number };
+export type SearchArgs = { parsed: ResolvedSearch; visible: SQL; cursor: SearchCursor | null; limit: number };
 
 /** One page of hits, best first; `limit + 1` rows so the caller knows whether there is a next page. */
 export async function searchPetitions(tx: DbOrTx, args: SearchArgs) {
   return await searchQuery(tx, args);
 }
 
-/** The query itself, unexecuted (the tests EXPLAIN it). */
+/**
+ * The query itself, unexecuted (the tests EXPLAIN it). The window: the SEARCH_WINDOW + 1 most recent
+ * matches the user may see (one bitmap of the indexes above, then a top-N sort; nothing ranked yet), with
+ * every column the page needs, numbered and counted; only the first SEARCH_WINDOW are ranked and paged,
+ * and `windowTotal` says whether there was one more. The window is named `petitions`, so the rank, the
+ * snippet and the joins below read its columns without a second visit to the table.
+ */
 export function searchQuery(tx: DbOrTx, { parsed, visible, cursor, limit }: SearchArgs) {
+  const columns = {
+    id: petitions.id,
+    registrationNumber: petitions.registrationNumber,
+    status: petitions.status,
+    subject: petitions.subject,
+    body: petitions.body,
+    locationAddress: petitions.locationAddress,
+    petitionerFirstName: petitions.petitionerFirstName,
+    petitionerLastName: petitions.petitionerLastName,
+    petitionerOrganization: petitions.petitionerOrganization,
+    categoryId: petitions.categoryId,
+    handlerDepartmentId: petitions.handlerDepartmentId,
+    legalDueOn: petitions.legalDueOn,
+    registeredAt: petitions.registeredAt,
+  };
+  const recent = tx
+    .select({ ...columns, searchTsv: sql`${tsv}`.as('search_tsv') })
+    .from(petitions)
+    .where(and(matchCondition(parsed), visible))
+    .orderBy(desc(petitions.registeredAt), asc(petitions.id))
+    .limit(SEARCH_WINDOW + 1)
+    .as('recent');
+  const window = tx
+    .select({
+      ...Object.fromEntries(Object.keys(columns).map((k) => [k, recent[k as keyof typeof columns]])),
+      searchTsv: recent.searchTsv,
+      n: sql<number>`row_number() over (order by ${recent.registeredAt} desc, ${recent.id})`.as('n'),
+      total: sql<number>`count(*) over ()`.as('total'),
+    })
+    .from(recent)
+    .as('petitions');
   const rank = rankExpression(parsed);
   const { tsq } = parts(parsed);
   const snippetSource = sql`coalesce(${petitions.locationAddress} || ' — ', '') || ${petitions.body}`;
@@ -137,11 +231,12 @@ export function searchQuery(tx: DbOrTx, { parsed, visible, cursor, limit }: Sear
       snippet,
       // Read only to keep the petitioner's name out of the snippet; never returned (personal data).
       nameParts: sql<string>`concat_ws(' ', ${petitions.petitionerFirstName}, ${petitions.petitionerLastName}, ${petitions.petitionerOrganization})`,
+      windowTotal: sql<number>`${window.total}`.mapWith(Number),
     })
-    .from(petitions)
+    .from(window)
     .innerJoin(categories, eq(categories.id, petitions.categoryId))
     .leftJoin(departments, eq(departments.id, petitions.handlerDepartmentId))
-    .where(and(matchCondition(parsed), visible, after))
+    .where(and(sql`${window.n} <= ${SEARCH_WINDOW}`, after))
     .orderBy(desc(rank), asc(petitions.id))
     .limit(limit + 1);
 }

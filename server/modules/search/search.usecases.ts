@@ -23,9 +23,10 @@ export async function searchPetitions({ db, user, query }: { db: Db; user: Sessi
   const cursor = query.cursor ? decodeSearchCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw appError('request.invalid', 'Bad cursor.', { fields: [{ path: 'cursor', code: 'invalid', message: 'Bad cursor' }] });
   const parsed = repo.parseSearch(query.q);
-  if (repo.isEmptySearch(parsed)) return { items: [], nextCursor: null };
+  if (repo.isEmptySearch(parsed)) return { items: [], nextCursor: null, truncated: false };
   const ctx = await loadAccessContext(db, user);
-  const rows = await repo.withSearchSettings(db, (tx) => repo.searchPetitions(tx, { parsed, visible: visibilityCondition(ctx), cursor, limit: query.limit }));
+  const rows = await repo.withSearchSettings(db, async (tx) =>
+    repo.searchPetitions(tx, { parsed: await repo.resolveSearch(tx, parsed), visible: visibilityCondition(ctx), cursor, limit: query.limit }));
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   const items: SearchItem[] = page.map((r) => ({
@@ -39,7 +40,11 @@ export async function searchPetitions({ db, user, query }: { db: Db; user: Sessi
     rank: r.rank,
     snippet: redactName(r.snippet, r.nameParts),
   }));
-  return { items, nextCursor: rows.length > query.limit && last ? encodeSearchCursor({ rank: last.rank, id: last.id }) : null };
+  return {
+    items,
+    nextCursor: rows.length > query.limit && last ? encodeSearchCursor({ rank: last.rank, id: last.id }) : null,
+    truncated: (rows[0]?.windowTotal ?? 0) > repo.SEARCH_WINDOW,
+  };
 }
 
 const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();

@@ -2,7 +2,7 @@
 // diacritics ignored and near spellings found, within what the user may read. The address carries the
 // query (/personal/cautare?q=…), so a search can be bookmarked and the back button works.
 import { useState, type FormEvent } from 'react';
-import type { SearchItem } from '../../../../shared/api/search';
+import { SEARCH_WINDOW, type SearchItem } from '../../../../shared/api/search';
 import { STATUS_LABELS } from '../../../../shared/domain/petition-codes';
 import { useT } from '../../i18n';
 import { formatDate } from '../../i18n/format';
@@ -87,6 +87,11 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
           <p className="results-count" role="status" data-testid="search-count">
             {count()}
           </p>
+          {search.data.pages[0]?.truncated && (
+            <p className="notice" data-testid="search-truncated">
+              {t('search.truncated', { n: SEARCH_WINDOW })} <Link to={`${staffPaths.queue('all')}&q=${encodeURIComponent(query)}`}>{t('search.truncated.list')}</Link>
+            </p>
+          )}
           {items.length > 0 && <ResultsTable items={items} />}
           {search.isFetchNextPageError && (
             <p className="notice notice--error" role="alert">
