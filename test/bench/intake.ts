@@ -65,40 +65,44 @@ export async function directIntake(sql: postgres.Sql, n: number, publicUrl: stri
       on conflict (register, year) do update set last = register_counters.last + 1 returning last`;
     const seq = counter!.last;
     const registrationNumber = formatRegistrationNumber(register, year, seq);
-    await tx`insert into petitions ${tx({
-      id: petitionId, register, year, seq, registration_number: registrationNumber, regime: category.regime, type: input.type, channel: 'web',
-      status: 'registered', petitioner_kind: p.kind, petitioner_first_name: p.kind === 'person' ? p.firstName : null,
-      petitioner_last_name: p.kind === 'person' ? p.lastName : null, petitioner_organization: p.kind === 'organization' ? p.organizationName : null,
-      petitioner_email: p.email, petitioner_phone: p.phone, petitioner_address: p.address, identified,
-      location_address: input.location?.address ?? null, location_lat: input.location?.lat ?? null, location_lng: input.location?.lng ?? null,
-      subject: input.subject, body: input.body, category_id: category.id, handler_department_id: category.handler_department_id,
-      handler_institution_id: category.handler_institution_id, created_by_user_id: null, registered_at: now, registered_on: registeredOn,
-      legal_due_on: legalDueOn, forward_due_on: forwardDueOn, tracking_code_hash: Buffer.from(hashTrackingCode(trackingCode)),
-    })}`;
-    await tx`insert into petition_events ${tx({
-      petition_id: petitionId, at: now, actor_kind: 'citizen', actor_user_id: null, type: 'registered', public: true,
-      text_ro: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
-      text_en: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
-      data: tx.json({ channel: 'web', categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: 0 }),
-    })}`;
-    for (const [clock, dueOn] of [['legal', legalDueOn], ['forward', forwardDueOn]] as const) {
-      if (!dueOn) continue;
-      await tx`delete from petition_clocks where petition_id = ${petitionId} and clock = ${clock} and fired_at is null`;
-      const { atRiskAt, breachedAt } = clockFireInstants({ clock, dueOn, calendar });
-      await tx`insert into petition_clocks ${tx([
-        { petition_id: petitionId, clock, stage: 'at_risk', due_on: dueOn, fires_at: atRiskAt },
-        { petition_id: petitionId, clock, stage: 'breached', due_on: dueOn, fires_at: breachedAt },
-      ])}`;
-    }
+    // What registerPetition does under the counter's lock: every write that quotes the number in one
+    // pipeline (postgres.js sends them without waiting for each answer), then the commit.
     const notices = noticesFor({
       template: 'petition.registered', petitionId, email: p.email, phone: p.phone,
       data: { registrationNumber, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
     });
-    if (notices.length > 0) {
-      await tx`insert into outbox ${tx(notices.map((x) => ({ channel: x.channel, recipient: x.recipient, template: x.template, subject: x.subject ?? null, body: x.body, petition_id: x.petitionId ?? null })))}`;
-    }
     const response = JSON.stringify({ registrationNumber, trackingCode, registeredAt: now.toISOString(), dueOn: legalDueOn, status: 'registered', identified });
-    await tx`update idempotency_keys set status_code = 201, response = ${response} where key = ${key}`;
+    const clocks = ([['legal', legalDueOn], ['forward', forwardDueOn]] as const).flatMap(([clock, dueOn]) => {
+      if (!dueOn) return [];
+      const { atRiskAt, breachedAt } = clockFireInstants({ clock, dueOn, calendar });
+      return [
+        { petition_id: petitionId, clock, stage: 'at_risk', due_on: dueOn, fires_at: atRiskAt },
+        { petition_id: petitionId, clock, stage: 'breached', due_on: dueOn, fires_at: breachedAt },
+      ];
+    });
+    await Promise.all([
+      tx`insert into petitions ${tx({
+        id: petitionId, register, year, seq, registration_number: registrationNumber, regime: category.regime, type: input.type, channel: 'web',
+        status: 'registered', petitioner_kind: p.kind, petitioner_first_name: p.kind === 'person' ? p.firstName : null,
+        petitioner_last_name: p.kind === 'person' ? p.lastName : null, petitioner_organization: p.kind === 'organization' ? p.organizationName : null,
+        petitioner_email: p.email, petitioner_phone: p.phone, petitioner_address: p.address, identified,
+        location_address: input.location?.address ?? null, location_lat: input.location?.lat ?? null, location_lng: input.location?.lng ?? null,
+        subject: input.subject, body: input.body, category_id: category.id, handler_department_id: category.handler_department_id,
+        handler_institution_id: category.handler_institution_id, created_by_user_id: null, registered_at: now, registered_on: registeredOn,
+        legal_due_on: legalDueOn, forward_due_on: forwardDueOn, tracking_code_hash: Buffer.from(hashTrackingCode(trackingCode)),
+      })}`,
+      tx`insert into petition_events ${tx({
+        petition_id: petitionId, at: now, actor_kind: 'citizen', actor_user_id: null, type: 'registered', public: true,
+        text_ro: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
+        text_en: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
+        data: tx.json({ channel: 'web', categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: 0 }),
+      })}`,
+      tx`insert into petition_clocks ${tx(clocks)}`,
+      notices.length > 0
+        ? tx`insert into outbox ${tx(notices.map((x) => ({ channel: x.channel, recipient: x.recipient, template: x.template, subject: x.subject ?? null, body: x.body, petition_id: x.petitionId ?? null })))}`
+        : null,
+      tx`update idempotency_keys set status_code = 201, response = ${response} where key = ${key}`,
+    ]);
   });
   return true;
 }

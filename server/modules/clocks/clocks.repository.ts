@@ -21,6 +21,19 @@ export async function replaceClock(
   ]);
 }
 
+/** The first timers of a new petition's clocks: nothing to replace, one INSERT (the intake runs it under the register's lock). */
+export function startClocks(db: DbOrTx, clocks: Array<{ petitionId: string; clock: ClockKind; dueOn: string }>, calendar: LegalCalendar) {
+  return db.insert(petitionClocks).values(
+    clocks.flatMap(({ petitionId, clock, dueOn }) => {
+      const { atRiskAt, breachedAt } = clockFireInstants({ clock, dueOn, calendar });
+      return [
+        { petitionId, clock, stage: 'at_risk' as const, dueOn, firesAt: atRiskAt },
+        { petitionId, clock, stage: 'breached' as const, dueOn, firesAt: breachedAt },
+      ];
+    }),
+  );
+}
+
 /** Every clock of a petition stops (final status). */
 export async function stopAllClocks(db: DbOrTx, petitionId: string): Promise<void> {
   await db.delete(petitionClocks).where(and(eq(petitionClocks.petitionId, petitionId), isNull(petitionClocks.firedAt)));

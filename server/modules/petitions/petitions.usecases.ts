@@ -14,7 +14,7 @@ import type { Clock } from '../../lib/clock';
 import { appError } from '../../lib/errors';
 import { generateTrackingCode, hashTrackingCode } from '../../lib/tracking-code';
 import { loadLegalCalendar } from '../calendar/calendar.repository';
-import { replaceClock } from '../clocks/clocks.repository';
+import { startClocks } from '../clocks/clocks.repository';
 import { noticesFor } from '../notifications/notices';
 import { insertNotices } from '../notifications/outbox.repository';
 import * as repo from './petitions.repository';
@@ -44,7 +44,6 @@ export async function registerPetition(args: RegisterPetitionArgs): Promise<Regi
         return { kind: 'taken' as const };
       }
       const result = await writePetition(tx, args);
-      if (idempotency) await repo.storeIdempotentResponse(tx, idempotency.key, 201, JSON.stringify(result.body));
       return { kind: 'created' as const, result };
     });
     if (outcome.kind === 'created') return outcome.result;
@@ -104,73 +103,74 @@ async function writePetition(tx: Tx, args: RegisterPetitionArgs): Promise<Regist
     })),
   );
 
+  // From here to the commit the register's counter row is locked (gapless numbers, ADR 0002): one round
+  // trip allocates the number, one sends every write that quotes it (pipelined: postgres.js writes them on
+  // the connection without waiting for each answer; the server runs them in this order, the petition first
+  // for the foreign keys), one commits.
   const register = REGISTERS[category.regime];
   const seq = await repo.allocateSequence(tx, register, year);
   const registrationNumber = formatRegistrationNumber(register, year, seq);
   const p = input.petitioner;
-  await repo.insertPetition(tx, {
-    id: petitionId,
-    register,
-    year,
-    seq,
-    registrationNumber,
-    regime: category.regime,
-    type: input.type,
-    channel,
-    status: 'registered',
-    petitionerKind: p.kind,
-    petitionerFirstName: p.kind === 'person' ? p.firstName : null,
-    petitionerLastName: p.kind === 'person' ? p.lastName : null,
-    petitionerOrganization: p.kind === 'organization' ? p.organizationName : null,
-    petitionerEmail: p.email,
-    petitionerPhone: p.phone,
-    petitionerAddress: p.address,
-    identified,
-    locationAddress: input.location?.address ?? null,
-    locationLat: input.location?.lat ?? null,
-    locationLng: input.location?.lng ?? null,
-    subject: input.subject,
-    body: input.body,
-    categoryId: category.id,
-    handlerDepartmentId: category.handlerDepartmentId,
-    handlerInstitutionId: category.handlerInstitutionId,
-    createdByUserId: args.actorUserId ?? null,
-    registeredAt,
-    registeredOn,
-    legalDueOn,
-    forwardDueOn,
-    trackingCodeHash: hashTrackingCode(trackingCode),
-  });
-  await repo.insertEvents(tx, [
-    {
-      petitionId,
-      at: registeredAt,
-      actorKind: args.actorUserId ? 'staff' : 'citizen',
-      actorUserId: args.actorUserId ?? null,
-      type: 'registered',
-      public: true,
-      textRo: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
-      textEn: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
-      data: { channel, categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: args.files?.length ?? 0 },
-    },
-  ]);
-  // The legal clock runs from registration (art. 8), the forward clock too when it applies (art. 6^1).
-  await replaceClock(tx, { petitionId, clock: 'legal', dueOn: legalDueOn, calendar });
-  if (forwardDueOn) await replaceClock(tx, { petitionId, clock: 'forward', dueOn: forwardDueOn, calendar });
-  await insertNotices(
-    tx,
-    noticesFor({
-      template: 'petition.registered',
-      petitionId,
-      email: p.email,
-      phone: p.phone,
-      data: { registrationNumber, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
-    }),
-  );
-  return {
-    status: 201,
+  const body: CreatePetitionResponse = { registrationNumber, trackingCode, registeredAt: registeredAt.toISOString(), dueOn: legalDueOn, status: 'registered', identified };
+  const notices = noticesFor({
+    template: 'petition.registered',
     petitionId,
-    replayed: false,
-    body: { registrationNumber, trackingCode, registeredAt: registeredAt.toISOString(), dueOn: legalDueOn, status: 'registered', identified },
-  };
+    email: p.email,
+    phone: p.phone,
+    data: { registrationNumber, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
+  });
+  // The legal clock runs from registration (art. 8), the forward clock too when it applies (art. 6^1).
+  const clocks = [{ petitionId, clock: 'legal' as const, dueOn: legalDueOn }, ...(forwardDueOn ? [{ petitionId, clock: 'forward' as const, dueOn: forwardDueOn }] : [])];
+  await Promise.all([
+    repo.insertPetition(tx, {
+      id: petitionId,
+      register,
+      year,
+      seq,
+      registrationNumber,
+      regime: category.regime,
+      type: input.type,
+      channel,
+      status: 'registered',
+      petitionerKind: p.kind,
+      petitionerFirstName: p.kind === 'person' ? p.firstName : null,
+      petitionerLastName: p.kind === 'person' ? p.lastName : null,
+      petitionerOrganization: p.kind === 'organization' ? p.organizationName : null,
+      petitionerEmail: p.email,
+      petitionerPhone: p.phone,
+      petitionerAddress: p.address,
+      identified,
+      locationAddress: input.location?.address ?? null,
+      locationLat: input.location?.lat ?? null,
+      locationLng: input.location?.lng ?? null,
+      subject: input.subject,
+      body: input.body,
+      categoryId: category.id,
+      handlerDepartmentId: category.handlerDepartmentId,
+      handlerInstitutionId: category.handlerInstitutionId,
+      createdByUserId: args.actorUserId ?? null,
+      registeredAt,
+      registeredOn,
+      legalDueOn,
+      forwardDueOn,
+      trackingCodeHash: hashTrackingCode(trackingCode),
+    }),
+    repo.insertEvents(tx, [
+      {
+        petitionId,
+        at: registeredAt,
+        actorKind: args.actorUserId ? 'staff' : 'citizen',
+        actorUserId: args.actorUserId ?? null,
+        type: 'registered',
+        public: true,
+        textRo: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
+        textEn: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
+        data: { channel, categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: args.files?.length ?? 0 },
+      },
+    ]),
+    startClocks(tx, clocks, calendar),
+    insertNotices(tx, notices),
+    args.idempotency ? repo.storeIdempotentResponse(tx, args.idempotency.key, 201, JSON.stringify(body)) : null,
+  ]);
+  return { status: 201, petitionId, replayed: false, body };
 }
