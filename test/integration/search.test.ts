@@ -10,7 +10,7 @@ import { demoEmail } from '../../db/seed/demo-users';
 import type { SearchResponse } from '../../shared/api/search';
 import { formatRegistrationNumber } from '../../shared/domain/registration-number';
 import { loadAccessContext, visibilityCondition } from '../../server/modules/access/access';
-import { parseSearch, resolveSearch, SEARCH_WINDOW, searchQuery, withSearchSettings } from '../../server/modules/search/search.repository';
+import { parseSearch, recentBoundary, resolveSearch, SEARCH_WINDOW, searchPetitions, searchQuery, withSearchSettings } from '../../server/modules/search/search.repository';
 import { decodeSearchCursor, encodeSearchCursor, redactName } from '../../server/modules/search/search.usecases';
 import { createTestApp, type TestApp } from '../helpers/app';
 import { onPostgres } from '../helpers/database';
@@ -357,6 +357,23 @@ describe('the indexes answer the search', () => {
       next = body.nextCursor;
     } while (next);
     expect(listed).toBe(3000);
+  });
+
+  test('the first, bounded look among the newest petitions gives the same page as a look at all of them, or hands over to it', async () => {
+    const [user] = await big.db.select().from(users).where(eq(users.email, demoEmail('registratura')));
+    const ctx = await loadAccessContext(big.db, { id: user!.id, name: user!.name, email: user!.email, role: user!.role, departmentId: user!.departmentId, departmentCode: null, departmentKind: null, managerId: user!.managerId });
+    const ids = (rows: Array<{ id: string }>) => rows.map((r) => r.id);
+    // 'subiect' is in every generated petition: the newest 1,000 already fill the window, and the first look
+    // answers. 'Valea Cascdelor' and 'tinta' match a few fixtures: the window is not full, the second look runs.
+    for (const [q, recentRows] of [['subiect', 1000], ['Valea Cascdelor', 10], ['tinta', 10]] as const) {
+      const [bounded, whole, since] = await withSearchSettings(big.db, async (tx) => {
+        const args = { parsed: await resolveSearch(tx, parseSearch(q)), visible: visibilityCondition(ctx), cursor: null, limit: 50 };
+        return [await searchPetitions(tx, args, recentRows), await searchQuery(tx, { ...args, since: null }), await recentBoundary(tx, recentRows)] as const;
+      });
+      expect(since, q).not.toBeNull();
+      expect(ids(bounded), q).toEqual(ids(whole));
+      expect(bounded.length, q).toBeGreaterThan(0);
+    }
   });
 
   test('the search still finds the fixtures among the generated rows', async () => {

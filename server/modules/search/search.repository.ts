@@ -10,7 +10,7 @@
 // petitions, and ranking them all cost seconds at a million (docs/bench.md). The staff list's `q`
 // filters with the same match and no window, for whoever needs every match.
 // The same SQL runs on PGlite (PostgreSQL 18) and the server (15): no stemmer, no locale-dependent step.
-import { and, asc, desc, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../../db/client';
 import { categories, departments, petitions } from '../../../db/schema';
 import { SEARCH_WINDOW, SNIPPET_MARK } from '../../../shared/api/search';
@@ -22,6 +22,14 @@ import { parseRegistrationNumber } from '../../../shared/domain/registration-num
  * 0.5 keeps those and still refuses unrelated words (most share no more than a third of their trigrams).
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.5;
+
+/**
+ * word_similarity measures the query word against the best stretch of a dictionary word, so a long word that
+ * merely ends like the query ("certificatului" for "oltului", 0.5) passes the threshold; the plain similarity
+ * of the two whole words must also reach this floor. "strada" ~ "străzii" is 0.36, "gropa" ~ "groapă" 0.44,
+ * "Cascdelor" ~ "Cascadelor" 0.62; "oltului" ~ "certificatului" 0.2, "valea" ~ "calea" 0.33.
+ */
+const WORD_SIMILARITY_FLOOR = 0.35;
 
 /** Shorter than this (after unaccenting), a query has too few trigrams for a meaningful near match. */
 const MIN_TRIGRAM_QUERY = 3;
@@ -90,7 +98,7 @@ export async function resolveSearch(tx: DbOrTx, p: ParsedSearch): Promise<Resolv
     select q.i, n.word from (values ${asked}) as q(i, w)
     cross join lateral (
       select d.word from search_words d
-      where d.word %> q.w and left(d.word, length(q.w)) <> q.w
+      where d.word %> q.w and similarity(q.w, d.word) >= ${WORD_SIMILARITY_FLOOR} and left(d.word, length(q.w)) <> q.w
       order by word_similarity(q.w, d.word) desc, d.word
       limit ${NEAR_WORDS_PER_WORD}
     ) as n`);
@@ -165,11 +173,36 @@ export type SearchCursor = { rank: number; id: string };
 
 const HEADLINE_OPTIONS = `StartSel=${SNIPPET_MARK.start}, StopSel=${SNIPPET_MARK.stop}, MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`;
 
-export type SearchArgs = { parsed: ResolvedSearch; visible: SQL; cursor: SearchCursor | null; limit: number };
+/**
+ * `since`: look only at petitions registered from then on (the newest RECENT_ROWS, see searchPetitions);
+ * null: at all of them.
+ */
+export type SearchArgs = { parsed: ResolvedSearch; visible: SQL; cursor: SearchCursor | null; limit: number; since?: Date | null };
 
-/** One page of hits, best first; `limit + 1` rows so the caller knows whether there is a next page. */
-export async function searchPetitions(tx: DbOrTx, args: SearchArgs) {
-  return await searchQuery(tx, args);
+/** How many of the newest petitions the first, bounded look covers. */
+export const RECENT_ROWS = 20_000;
+
+/** When the RECENT_ROWS-th newest petition was registered (null while there are fewer). */
+export async function recentBoundary(tx: DbOrTx, recentRows = RECENT_ROWS): Promise<Date | null> {
+  const [row] = await tx.select({ at: petitions.registeredAt }).from(petitions).orderBy(desc(petitions.registeredAt)).offset(recentRows).limit(1);
+  return row?.at ?? null;
+}
+
+/**
+ * One page of hits, best first; `limit + 1` rows so the caller knows whether there is a next page. Two
+ * looks, because PostgreSQL cannot know in advance how many matches the user may see (a common word of
+ * another department's petitions matches thousands, none visible): first among the newest RECENT_ROWS
+ * petitions, bounded whatever the plan; when that fills the window, those are the most recent matches of
+ * all, and the answer (the common case: a common word). Otherwise the matches the user may see are few or
+ * old, and the second look reads every match through the search indexes (docs/bench.md has the cost).
+ */
+export async function searchPetitions(tx: DbOrTx, args: SearchArgs, recentRows = RECENT_ROWS) {
+  const since = await recentBoundary(tx, recentRows);
+  if (since) {
+    const rows = await searchQuery(tx, { ...args, since });
+    if ((rows[0]?.windowTotal ?? 0) > SEARCH_WINDOW) return rows;
+  }
+  return await searchQuery(tx, { ...args, since: null });
 }
 
 /**
@@ -179,7 +212,7 @@ export async function searchPetitions(tx: DbOrTx, args: SearchArgs) {
  * and `windowTotal` says whether there was one more. The window is named `petitions`, so the rank, the
  * snippet and the joins below read its columns without a second visit to the table.
  */
-export function searchQuery(tx: DbOrTx, { parsed, visible, cursor, limit }: SearchArgs) {
+export function searchQuery(tx: DbOrTx, { parsed, visible, cursor, limit, since = null }: SearchArgs) {
   const columns = {
     id: petitions.id,
     registrationNumber: petitions.registrationNumber,
@@ -198,8 +231,11 @@ export function searchQuery(tx: DbOrTx, { parsed, visible, cursor, limit }: Sear
   const recent = tx
     .select({ ...columns, searchTsv: sql`${tsv}`.as('search_tsv') })
     .from(petitions)
-    .where(and(matchCondition(parsed), visible))
-    .orderBy(desc(petitions.registeredAt), asc(petitions.id))
+    .where(and(matchCondition(parsed), visible, since ? gte(petitions.registeredAt, since) : undefined))
+    // Over every petition, `nulls last` (registered_at is never null) keeps the planner from walking the
+    // registered_at index backwards through a million rows in search of matches the user may not see: the
+    // matches come from the search indexes' bitmap, then a top-N sort.
+    .orderBy(since ? desc(petitions.registeredAt) : sql`${petitions.registeredAt} desc nulls last`, asc(petitions.id))
     .limit(SEARCH_WINDOW + 1)
     .as('recent');
   const window = tx
