@@ -12,7 +12,6 @@ import { computeDueDate } from '../../shared/domain/deadlines';
 import { formatDateRo } from '../../shared/domain/format';
 import { REGISTERS } from '../../shared/domain/petition-codes';
 import { isIdentified } from '../../shared/domain/petitioner';
-import { formatRegistrationNumber } from '../../shared/domain/registration-number';
 import { generateTrackingCode, hashTrackingCode } from '../../server/lib/tracking-code';
 import { clockFireInstants } from '../../server/modules/clocks/clock-schedule';
 import { noticesFor } from '../../server/modules/notifications/notices';
@@ -60,13 +59,12 @@ export async function directIntake(sql: postgres.Sql, n: number, publicUrl: stri
     const trackingCode = generateTrackingCode();
     const petitionId = randomUUID();
     const register = REGISTERS[category.regime];
-    const [counter] = await tx<Array<{ last: number }>>`
-      insert into register_counters (register, year, last) values (${register}, ${year}, 1)
-      on conflict (register, year) do update set last = register_counters.last + 1 returning last`;
-    const seq = counter!.last;
-    const registrationNumber = formatRegistrationNumber(register, year, seq);
-    // What registerPetition does under the counter's lock: every write that quotes the number in one
-    // pipeline (postgres.js sends them without waiting for each answer), then the commit.
+    // What registerPetition does under the counter's lock: the increment, which leaves the number in the
+    // transaction, and every write that quotes it, in one pipeline (postgres.js sends them without waiting
+    // for each answer; the texts carry a placeholder the database replaces), then the commit.
+    const placeholder = `\u2063№${randomUUID()}\u2063`;
+    const numbered = (text: string) => tx`replace(${text}::text, ${placeholder}::text, current_setting('dp.registration_number'))`;
+    const registrationNumber = placeholder;
     const notices = noticesFor({
       template: 'petition.registered', petitionId, email: p.email, phone: p.phone,
       data: { registrationNumber, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
@@ -80,28 +78,31 @@ export async function directIntake(sql: postgres.Sql, n: number, publicUrl: stri
         { petition_id: petitionId, clock, stage: 'breached', due_on: dueOn, fires_at: breachedAt },
       ];
     });
+    const prefix = `${register}-${year}-`;
     await Promise.all([
-      tx`insert into petitions ${tx({
-        id: petitionId, register, year, seq, registration_number: registrationNumber, regime: category.regime, type: input.type, channel: 'web',
-        status: 'registered', petitioner_kind: p.kind, petitioner_first_name: p.kind === 'person' ? p.firstName : null,
-        petitioner_last_name: p.kind === 'person' ? p.lastName : null, petitioner_organization: p.kind === 'organization' ? p.organizationName : null,
-        petitioner_email: p.email, petitioner_phone: p.phone, petitioner_address: p.address, identified,
-        location_address: input.location?.address ?? null, location_lat: input.location?.lat ?? null, location_lng: input.location?.lng ?? null,
-        subject: input.subject, body: input.body, category_id: category.id, handler_department_id: category.handler_department_id,
-        handler_institution_id: category.handler_institution_id, created_by_user_id: null, registered_at: now, registered_on: registeredOn,
-        legal_due_on: legalDueOn, forward_due_on: forwardDueOn, tracking_code_hash: Buffer.from(hashTrackingCode(trackingCode)),
-      })}`,
-      tx`insert into petition_events ${tx({
-        petition_id: petitionId, at: now, actor_kind: 'citizen', actor_user_id: null, type: 'registered', public: true,
-        text_ro: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
-        text_en: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
-        data: tx.json({ channel: 'web', categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: 0 }),
-      })}`,
+      tx<Array<{ last: number }>>`
+        insert into register_counters (register, year, last) values (${register}, ${year}, 1)
+        on conflict (register, year) do update set last = register_counters.last + 1
+        returning last, set_config('dp.registration_number', ${prefix}::text || case when length(last::text) >= 6 then last::text else lpad(last::text, 6, '0') end, true)`,
+      tx`insert into petitions (id, register, year, seq, registration_number, regime, type, channel, status, petitioner_kind,
+          petitioner_first_name, petitioner_last_name, petitioner_organization, petitioner_email, petitioner_phone, petitioner_address,
+          identified, location_address, location_lat, location_lng, subject, body, category_id, handler_department_id,
+          handler_institution_id, created_by_user_id, registered_at, registered_on, legal_due_on, forward_due_on, tracking_code_hash)
+        values (${petitionId}, ${register}, ${year}, split_part(current_setting('dp.registration_number'), '-', 3)::int,
+          current_setting('dp.registration_number'), ${category.regime}, ${input.type}, 'web', 'registered', ${p.kind},
+          ${p.kind === 'person' ? p.firstName : null}, ${p.kind === 'person' ? p.lastName : null}, ${p.kind === 'organization' ? p.organizationName : null},
+          ${p.email}, ${p.phone}, ${p.address}, ${identified}, ${input.location?.address ?? null}, ${input.location?.lat ?? null}, ${input.location?.lng ?? null},
+          ${input.subject}, ${input.body}, ${category.id}, ${category.handler_department_id}, ${category.handler_institution_id}, null,
+          ${now}, ${registeredOn}, ${legalDueOn}, ${forwardDueOn}, ${Buffer.from(hashTrackingCode(trackingCode))})`,
+      tx`insert into petition_events (petition_id, at, actor_kind, actor_user_id, type, public, text_ro, text_en, data)
+        values (${petitionId}, ${now}, 'citizen', null, 'registered', true,
+          ${numbered(`Petiția a fost înregistrată cu nr. ${placeholder}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`)},
+          ${numbered(`The petition was registered as no. ${placeholder}. Legal answer due: ${legalDueOn}.`)},
+          ${tx.json({ channel: 'web', categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: 0 })})`,
       tx`insert into petition_clocks ${tx(clocks)}`,
-      notices.length > 0
-        ? tx`insert into outbox ${tx(notices.map((x) => ({ channel: x.channel, recipient: x.recipient, template: x.template, subject: x.subject ?? null, body: x.body, petition_id: x.petitionId ?? null })))}`
-        : null,
-      tx`update idempotency_keys set status_code = 201, response = ${response} where key = ${key}`,
+      ...notices.map((x) => tx`insert into outbox (channel, recipient, template, subject, body, petition_id)
+        values (${x.channel}, ${x.recipient}, ${x.template}, ${x.subject == null ? null : numbered(x.subject)}, ${numbered(x.body)}, ${x.petitionId ?? null})`),
+      tx`update idempotency_keys set status_code = 201, response = ${numbered(response)} where key = ${key}`,
     ]);
   });
   return true;

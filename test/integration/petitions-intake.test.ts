@@ -53,6 +53,22 @@ describe('POST /api/petitions', () => {
     expect(sms.body).not.toContain('Ștefănescu');
   });
 
+  test('the texts that quote the number (written in the same round trip as the increment) carry the number itself', async () => {
+    const res = await t.json('/api/petitions', petitionInput(), { 'Idempotency-Key': 'numbered-texts-0001' });
+    const body = await res.json();
+    const [row] = await t.db.select({ id: petitions.id, seq: petitions.seq, number: petitions.registrationNumber }).from(petitions).where(eq(petitions.registrationNumber, body.registrationNumber));
+    expect(row!.number).toBe(`P-${body.registrationNumber.slice(2, 6)}-${String(row!.seq).padStart(6, '0')}`);
+    const [event] = await t.db.select().from(petitionEvents).where(eq(petitionEvents.petitionId, row!.id));
+    expect(event!.textRo).toContain(`nr. ${body.registrationNumber}.`);
+    expect(event!.textEn).toContain(`no. ${body.registrationNumber}.`);
+    const notices = await t.db.select().from(outbox).where(eq(outbox.petitionId, row!.id));
+    for (const n of notices) expect(`${n.subject ?? ''} ${n.body}`).not.toContain('\u2063');
+    expect(notices.find((n) => n.channel === 'email')!.subject).toContain(body.registrationNumber);
+    // The stored answer to the same Idempotency-Key is the answer the client got.
+    const again = await t.json('/api/petitions', petitionInput(), { 'Idempotency-Key': 'numbered-texts-0001' });
+    expect(await again.json()).toEqual(body);
+  });
+
   test('diacritics typed with the legacy cedilla (ş ţ) are stored with the comma below (ș ț)', async () => {
     const res = await t.json('/api/petitions', petitionInput({ subject: 'Gunoi pe strada Ţepeş Vodă' }));
     const body = await res.json();

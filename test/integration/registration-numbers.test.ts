@@ -7,7 +7,9 @@ import type { Db } from '../../db/client';
 import { petitions, registerCounters } from '../../db/schema';
 import { createPetitionInputSchema } from '../../shared/api/petitions';
 import { fixedClock } from '../../server/lib/clock';
-import { allocateSequence } from '../../server/modules/petitions/petitions.repository';
+import { allocateNumber, NUMBER_SETTING } from '../../server/modules/petitions/petitions.repository';
+import { formatRegistrationNumber } from '../../shared/domain/registration-number';
+import { sql } from 'drizzle-orm';
 import { registerPetition } from '../../server/modules/petitions/petitions.usecases';
 import { createTestApp, petitionInput, type TestApp } from '../helpers/app';
 import { createTestDatabase, onPostgres, requireOrSkip, type TestDatabase } from '../helpers/database';
@@ -91,19 +93,33 @@ function failingAfterWrite(db: Db): Db {
 describe('a failed transaction gives its number back', () => {
   test('a rolled-back transaction that allocated a number leaves the next number unchanged', async () => {
     const { db } = tdb.database;
-    expect(await allocateSequence(db, 'P', 2030)).toBe(1);
+    expect(await allocateNumber(db, 'P', 2030)).toBe(1);
     await expect(
       db.transaction(async (tx) => {
-        expect(await allocateSequence(tx, 'P', 2030)).toBe(2);
-        expect(await allocateSequence(tx, 'P', 2030)).toBe(3);
+        expect(await allocateNumber(tx, 'P', 2030)).toBe(2);
+        expect(await allocateNumber(tx, 'P', 2030)).toBe(3);
         throw new Error('rollback');
       }),
     ).rejects.toThrow('rollback');
-    expect(await allocateSequence(db, 'P', 2030)).toBe(2);
+    expect(await allocateNumber(db, 'P', 2030)).toBe(2);
     // The first allocation of a new register-year rolled back leaves no counter row behind.
-    await expect(db.transaction(async (tx) => { await allocateSequence(tx, 'I', 2030); throw new Error('rollback'); })).rejects.toThrow();
+    await expect(db.transaction(async (tx) => { await allocateNumber(tx, 'I', 2030); throw new Error('rollback'); })).rejects.toThrow();
     expect(await counter(db, 'I', 2030)).toBeNull();
-    expect(await allocateSequence(db, 'I', 2030)).toBe(1);
+    expect(await allocateNumber(db, 'I', 2030)).toBe(1);
+  });
+
+  test('the number the increment leaves in the transaction is written as formatRegistrationNumber writes it, past six digits too', async () => {
+    const { db } = tdb.database;
+    for (const last of [0, 41, 999_998, 999_999, 12_345_677]) {
+      await db.insert(registerCounters).values({ register: 'P', year: 2040, last }).onConflictDoUpdate({ target: [registerCounters.register, registerCounters.year], set: { last } });
+      const written = await db.transaction(async (tx) => {
+        const seq = await allocateNumber(tx, 'P', 2040);
+        const rows = await tx.execute<{ n: string }>(sql`select current_setting(${NUMBER_SETTING}) as n`);
+        const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ n: string }> }).rows);
+        return { seq, n: row!.n };
+      });
+      expect(written).toEqual({ seq: last + 1, n: formatRegistrationNumber('P', 2040, last + 1) });
+    }
   });
 
   test('an intake that fails after its number was allocated leaves no gap: the next petition gets that number', async () => {

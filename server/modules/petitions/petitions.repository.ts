@@ -1,7 +1,8 @@
 // Drizzle queries for intake: no rules here (STYLE.md "repositories query").
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../../db/client';
-import { attachments, categories, departments, idempotencyKeys, institutions, petitionEvents, petitions, registerCounters } from '../../../db/schema';
+import { attachments, categories, departments, idempotencyKeys, institutions, outbox, petitionEvents, petitions, registerCounters } from '../../../db/schema';
 
 export type NewPetition = typeof petitions.$inferInsert;
 export type NewEvent = typeof petitionEvents.$inferInsert;
@@ -24,26 +25,48 @@ export async function findActiveCategory(db: DbOrTx, code: string) {
   return row ?? null;
 }
 
+/** The transaction-local setting that carries the number from allocateNumber to the statements after it. */
+export const NUMBER_SETTING = 'dp.registration_number';
+
 /**
- * Gapless numbering (DESIGN.md): the counter row of (register, year) is incremented under its row lock,
- * which is held until this transaction commits; a rollback gives the number back. Call it as late as
- * possible in the transaction, so the lock is held only for the last inserts and the commit.
+ * Gapless numbering (DESIGN.md, ADR 0002): the counter row of (register, year) is incremented under its row
+ * lock, which is held until this transaction commits; a rollback gives the number back. Call it as late as
+ * possible in the transaction. The number is also left in the transaction's NUMBER_SETTING (formatted as
+ * formatRegistrationNumber does), so that the statements pipelined after it can write it without waiting
+ * for this answer (see numbered()).
  */
-export async function allocateSequence(db: DbOrTx, register: 'P' | 'I', year: number): Promise<number> {
+export async function allocateNumber(db: DbOrTx, register: 'P' | 'I', year: number): Promise<number> {
+  const digits = sql`${registerCounters.last}::text`;
   const [row] = await db
     .insert(registerCounters)
     .values({ register, year, last: 1 })
     .onConflictDoUpdate({ target: [registerCounters.register, registerCounters.year], set: { last: sql`${registerCounters.last} + 1` } })
-    .returning({ last: registerCounters.last });
+    .returning({
+      last: registerCounters.last,
+      set: sql<string>`set_config(${NUMBER_SETTING}, ${`${register}-${year}-`}::text || case when length(${digits}) >= 6 then ${digits} else lpad(${digits}, 6, '0') end, true)`,
+    });
   if (!row) throw new Error('register counter returned no row');
   return row.last;
 }
 
-export async function insertPetition(db: DbOrTx, petition: NewPetition): Promise<void> {
+/** `text` with `placeholder` replaced, in the database, by the number allocateNumber left in the transaction. */
+export function numbered(text: string, placeholder: string): SQL<string> {
+  return sql<string>`replace(${text}::text, ${placeholder}::text, current_setting(${NUMBER_SETTING}))`;
+}
+
+/** Notices whose texts may carry the placeholder (see numbered()). */
+export async function insertNumberedNotices(db: DbOrTx, notices: Array<PgInsertValue<typeof outbox>>): Promise<void> {
+  if (notices.length > 0) await db.insert(outbox).values(notices);
+}
+
+/** The number's sequence part, from the same setting. */
+export const numberedSeq = sql<number>`split_part(current_setting(${NUMBER_SETTING}), '-', 3)::int`;
+
+export async function insertPetition(db: DbOrTx, petition: PgInsertValue<typeof petitions>): Promise<void> {
   await db.insert(petitions).values(petition);
 }
 
-export async function insertEvents(db: DbOrTx, events: NewEvent[]): Promise<void> {
+export async function insertEvents(db: DbOrTx, events: Array<PgInsertValue<typeof petitionEvents>>): Promise<void> {
   if (events.length > 0) await db.insert(petitionEvents).values(events);
 }
 
@@ -66,7 +89,7 @@ export async function deleteIdempotencyKey(db: DbOrTx, key: string): Promise<voi
   await db.delete(idempotencyKeys).where(eq(idempotencyKeys.key, key));
 }
 
-export async function storeIdempotentResponse(db: DbOrTx, key: string, statusCode: number, response: string): Promise<void> {
+export async function storeIdempotentResponse(db: DbOrTx, key: string, statusCode: number, response: string | SQL<string>): Promise<void> {
   await db.update(idempotencyKeys).set({ statusCode, response }).where(eq(idempotencyKeys.key, key));
 }
 

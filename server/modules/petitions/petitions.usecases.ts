@@ -16,7 +16,6 @@ import { generateTrackingCode, hashTrackingCode } from '../../lib/tracking-code'
 import { loadLegalCalendar } from '../calendar/calendar.repository';
 import { startClocks } from '../clocks/clocks.repository';
 import { noticesFor } from '../notifications/notices';
-import { insertNotices } from '../notifications/outbox.repository';
 import * as repo from './petitions.repository';
 
 export type IncomingFile = { fileName: string; contentType: 'application/pdf' | 'image/jpeg' | 'image/png'; bytes: Uint8Array };
@@ -103,31 +102,33 @@ async function writePetition(tx: Tx, args: RegisterPetitionArgs): Promise<Regist
     })),
   );
 
-  // From here to the commit the register's counter row is locked (gapless numbers, ADR 0002): one round
-  // trip allocates the number, one sends every write that quotes it (pipelined: postgres.js writes them on
-  // the connection without waiting for each answer; the server runs them in this order, the petition first
-  // for the foreign keys), one commits.
+  // From here to the commit the register's counter row is locked (gapless numbers, ADR 0002). Every write
+  // goes in one pipeline (postgres.js writes them on the connection without waiting for each answer;
+  // PostgreSQL runs them in this order): the increment first, which leaves the number in the transaction
+  // (repo.allocateNumber), then everything that quotes it, written with a placeholder the database replaces
+  // (repo.numbered). One round trip, then the commit. Each element below is an async call awaiting one Drizzle
+  // query, so they reach the connection in this order (a bare query builder would be sent a step later).
   const register = REGISTERS[category.regime];
-  const seq = await repo.allocateSequence(tx, register, year);
-  const registrationNumber = formatRegistrationNumber(register, year, seq);
+  const placeholder = `\u2063№${randomUUID()}\u2063`; // no petitioner can type it: a fresh UUID between invisible separators
   const p = input.petitioner;
-  const body: CreatePetitionResponse = { registrationNumber, trackingCode, registeredAt: registeredAt.toISOString(), dueOn: legalDueOn, status: 'registered', identified };
   const notices = noticesFor({
     template: 'petition.registered',
     petitionId,
     email: p.email,
     phone: p.phone,
-    data: { registrationNumber, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
+    data: { registrationNumber: placeholder, trackingCode, registeredOn, dueOn: legalDueOn, identified, publicUrl },
   });
+  const response = (registrationNumber: string): CreatePetitionResponse => ({ registrationNumber, trackingCode, registeredAt: registeredAt.toISOString(), dueOn: legalDueOn, status: 'registered', identified });
   // The legal clock runs from registration (art. 8), the forward clock too when it applies (art. 6^1).
   const clocks = [{ petitionId, clock: 'legal' as const, dueOn: legalDueOn }, ...(forwardDueOn ? [{ petitionId, clock: 'forward' as const, dueOn: forwardDueOn }] : [])];
-  await Promise.all([
+  const [seq] = await Promise.all([
+    repo.allocateNumber(tx, register, year),
     repo.insertPetition(tx, {
       id: petitionId,
       register,
       year,
-      seq,
-      registrationNumber,
+      seq: repo.numberedSeq,
+      registrationNumber: repo.numbered(placeholder, placeholder),
       regime: category.regime,
       type: input.type,
       channel,
@@ -163,14 +164,20 @@ async function writePetition(tx: Tx, args: RegisterPetitionArgs): Promise<Regist
         actorUserId: args.actorUserId ?? null,
         type: 'registered',
         public: true,
-        textRo: `Petiția a fost înregistrată cu nr. ${registrationNumber}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`,
-        textEn: `The petition was registered as no. ${registrationNumber}. Legal answer due: ${legalDueOn}.`,
+        textRo: repo.numbered(`Petiția a fost înregistrată cu nr. ${placeholder}. Termenul legal de răspuns: ${formatDateRo(legalDueOn)}.`, placeholder),
+        textEn: repo.numbered(`The petition was registered as no. ${placeholder}. Legal answer due: ${legalDueOn}.`, placeholder),
         data: { channel, categoryCode: category.code, legalDueOn, forwardDueOn, identified, attachments: args.files?.length ?? 0 },
       },
     ]),
-    startClocks(tx, clocks, calendar),
-    insertNotices(tx, notices),
-    args.idempotency ? repo.storeIdempotentResponse(tx, args.idempotency.key, 201, JSON.stringify(body)) : null,
+    (async () => {
+      await startClocks(tx, clocks, calendar);
+    })(),
+    repo.insertNumberedNotices(
+      tx,
+      notices.map((n) => ({ ...n, subject: n.subject == null ? null : repo.numbered(n.subject, placeholder), body: repo.numbered(n.body, placeholder) })),
+    ),
+    args.idempotency ? repo.storeIdempotentResponse(tx, args.idempotency.key, 201, repo.numbered(JSON.stringify(response(placeholder)), placeholder)) : null,
   ]);
+  const body = response(formatRegistrationNumber(register, year, seq));
   return { status: 201, petitionId, replayed: false, body };
 }
