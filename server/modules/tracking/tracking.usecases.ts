@@ -39,17 +39,18 @@ async function answerOf(db: Db, petition: { id: string; status: string; joinedIn
 
 export async function trackPetition({ db, registrationNumber, code }: { db: Db; registrationNumber: string; code: string }): Promise<TrackResponse> {
   const petition = await findTracked(db, registrationNumber, code);
-  const answer = await answerOf(db, petition);
-
-  // Who holds it now: the registry until it is routed, then the department, or the institution it went to.
-  const handler =
+  // Once the code matched, the rest is read at once (independent reads, sent together).
+  const [answer, handler, events] = await Promise.all([
+    answerOf(db, petition),
+    // Who holds it now: the registry until it is routed, then the department, or the institution it went to.
     petition.status === 'registered'
-      ? await repo.findRegistry(db)
-      : await repo.findHandler(db, {
+      ? repo.findRegistry(db)
+      : repo.findHandler(db, {
           departmentId: petition.status === 'forwarded' ? null : petition.handlerDepartmentId,
           institutionId: petition.status === 'forwarded' ? petition.handlerInstitutionId : null,
-        });
-  const events = await repo.listPublicEvents(db, petition.id);
+        }),
+    repo.listPublicEvents(db, petition.id),
+  ]);
   return {
     registrationNumber: petition.registrationNumber,
     status: petition.status,
