@@ -40,6 +40,12 @@ export type DatabaseOptions =
   | { url: string; poolSize?: number; applicationName?: string }
   | { dataDir: string };
 
+/** The rows of Drizzle's `execute()`: an array on postgres.js, `{ rows }` on PGlite. */
+export function rowsOf<T = Record<string, unknown>>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ('url' in options) return openPostgres(options);
   return openPglite(options.dataDir);

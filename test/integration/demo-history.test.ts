@@ -3,7 +3,7 @@
 // every state — written in batches, and added by demo mode on the first start only.
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import { seedDatabase } from '../../db/seed';
 import { seedDemoHistory, seedDemoHistoryOnFirstStart, type DemoHistoryResult } from '../../db/seed/demo-history';
 import { petitionClockState } from '../../server/modules/petitions/clock-state';
@@ -15,7 +15,6 @@ import { createTestDatabase, type TestDatabase } from '../helpers/database';
 
 const NOW = new Date('2026-11-26T10:00:00Z');
 type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const query = async (db: Db, q: ReturnType<typeof sql>) => rowsOf(await db.execute(q));
 
 describe('a seeded demo history of 300 petitions', () => {

@@ -8,7 +8,7 @@ import {
   answers, attachments, calls, contributions, departments, gdprOperations, idempotencyKeys, open311Requests, outbox, personalDataReads,
   petitionAnonymisations, petitionEvents, petitions, staffNotices, users,
 } from '../../db/schema';
-import { rowsOf } from '../../server/modules/gdpr/export.usecases';
+import { rowsOf } from '../../db/client';
 import { createTestApp, petitionInput, type TestApp } from '../helpers/app';
 import { seedStaff, signIn } from '../helpers/staff';
 

@@ -3,7 +3,7 @@
 // The rollback cases run on both drivers.
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../db/client';
+import { rowsOf, type Db } from '../../db/client';
 import { petitions, registerCounters } from '../../db/schema';
 import { createPetitionInputSchema } from '../../shared/api/petitions';
 import { fixedClock } from '../../server/lib/clock';
@@ -115,7 +115,7 @@ describe('a failed transaction gives its number back', () => {
       const written = await db.transaction(async (tx) => {
         const seq = await allocateNumber(tx, 'P', 2040);
         const rows = await tx.execute<{ n: string }>(sql`select current_setting(${NUMBER_SETTING}) as n`);
-        const [row] = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ n: string }> }).rows);
+        const [row] = rowsOf<{ n: string }>(rows);
         return { seq, n: row!.n };
       });
       expect(written).toEqual({ seq: last + 1, n: formatRegistrationNumber('P', 2040, last + 1) });

@@ -5,6 +5,7 @@
 // thousand rows: the indexes answer, the petitions table is never scanned.
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { rowsOf } from '../../db/client';
 import { categories, departments, petitions, users } from '../../db/schema';
 import { demoEmail } from '../../db/seed/demo-users';
 import type { SearchResponse } from '../../shared/api/search';
@@ -297,7 +298,7 @@ describe('the indexes answer the search', () => {
     const ctx = await loadAccessContext(big.db, { id: user!.id, name: user!.name, email: user!.email, role: user!.role, departmentId: user!.departmentId, departmentCode: null, departmentKind: null, managerId: user!.managerId });
     const rows = await withSearchSettings(big.db, async (tx) =>
       tx.execute(sql`explain ${searchQuery(tx, { parsed: await resolveSearch(tx, parseSearch(q)), visible: visibilityCondition(ctx), cursor: null, limit: 20 })}`));
-    const lines = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, string>>;
+    const lines = rowsOf<Record<string, string>>(rows);
     return lines.map((r) => Object.values(r)[0]).join('\n');
   }
 
@@ -321,7 +322,7 @@ describe('the indexes answer the search', () => {
       expect(resolved.nearTsquery).toBe("'Valea':* & ('Cascdelor':* | 'cascadelor')");
       return tx.execute(sql`explain select word from search_words where word %> 'cascdelor'`);
     });
-    const lines = (Array.isArray(rows) ? rows : (rows as { rows: unknown[] }).rows) as Array<Record<string, string>>;
+    const lines = rowsOf<Record<string, string>>(rows);
     const text = lines.map((r) => Object.values(r)[0]).join('\n');
     expect(text, text).toMatch(/Bitmap Index Scan on search_words_trgm_idx/);
   });

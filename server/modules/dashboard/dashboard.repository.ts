@@ -3,14 +3,12 @@
 // conditions of the staff list (clockParts), so a count and the list it opens always agree. Months and
 // weeks are Europe/Bucharest calendar ones.
 import { and, asc, eq, not, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { rowsOf, type DbOrTx } from '../../../db/client';
 import { answers, categories, departments, petitions } from '../../../db/schema';
 
 export type ClockParts = { open: SQL; breached: SQL; atRisk: SQL; paused: SQL };
 export type Range = { start: Date; end: Date };
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const int = (v: unknown) => Number(v ?? 0);
 const bucharest = (column: SQL | typeof petitions.registeredAt) => sql`(${column} at time zone 'Europe/Bucharest')`;
 

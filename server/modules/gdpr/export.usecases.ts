@@ -4,7 +4,7 @@
 // Open311 record, their calls; and, so that a table added later is never left out, the rows of any other
 // table that has a petition_id column. The export is itself a read of personal data, and is logged.
 import { asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import { rowsOf, type Db } from '../../../db/client';
 import {
   answers, attachments, callPetitions, calls, categories, contributions, idempotencyKeys, open311Requests, outbox, personalDataReads,
   petitionAnonymisations, petitionClocks, petitionEvents, petitions, staffNotices, users,
@@ -22,12 +22,6 @@ const KNOWN_TABLES = new Set([
 ]);
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64');
-
-/** Rows of drizzle's execute(): an array (postgres.js) or { rows } (PGlite). */
-export function rowsOf<T>(result: unknown): T[] {
-  if (Array.isArray(result)) return result as T[];
-  return ((result as { rows?: T[] }).rows ?? []) as T[];
-}
 
 function byPetition<T extends { petitionId: string | null }>(rows: T[]): Map<string, T[]> {
   const map = new Map<string, T[]>();

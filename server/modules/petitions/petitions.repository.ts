@@ -59,6 +59,9 @@ export async function insertNumberedNotices(db: DbOrTx, notices: Array<PgInsertV
   if (notices.length > 0) await db.insert(outbox).values(notices);
 }
 
+/** The number itself, from the same setting. */
+export const numberedRegistration = sql<string>`current_setting(${NUMBER_SETTING})`;
+
 /** The number's sequence part, from the same setting. */
 export const numberedSeq = sql<number>`split_part(current_setting(${NUMBER_SETTING}), '-', 3)::int`;
 

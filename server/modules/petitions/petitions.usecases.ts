@@ -128,7 +128,7 @@ async function writePetition(tx: Tx, args: RegisterPetitionArgs): Promise<Regist
       register,
       year,
       seq: repo.numberedSeq,
-      registrationNumber: repo.numbered(placeholder, placeholder),
+      registrationNumber: repo.numberedRegistration,
       regime: category.regime,
       type: input.type,
       channel,

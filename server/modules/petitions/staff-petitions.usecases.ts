@@ -103,13 +103,10 @@ export async function listStaffPetitions({ db, clock, user, query }: { db: Db; c
   if (number) conditions.push(eq(petitions.registrationNumber, number.normalized));
   const cursor = query.cursor ? repo.decodeCursor(query.cursor) : null;
   if (query.cursor && !cursor) throw appError('request.invalid', 'Bad cursor.', { fields: [{ path: 'cursor', code: 'invalid', message: 'Bad cursor' }] });
-  const list = (tx: DbOrTx) => repo.listPetitions(tx, { where: and(...conditions)!, cursor, limit: query.limit });
+  const list = (tx: DbOrTx, match?: SQL) => repo.listPetitions(tx, { where: and(...conditions, match)!, cursor, limit: query.limit });
   const q = query.q;
   const rows = q && !number
-    ? await search.withSearchSettings(db, async (tx) => {
-      conditions.push(search.matchCondition(await search.resolveSearch(tx, search.parseSearch(q))));
-      return list(tx);
-    })
+    ? await search.withSearchSettings(db, async (tx) => list(tx, search.matchCondition(await search.resolveSearch(tx, search.parseSearch(q)))))
     : await list(db);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);

@@ -22,7 +22,7 @@
 // Statuses are the register's as the report is generated: a past period's "still open" counts what is
 // open now, and its answers include those dispatched after the period's end.
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '../../../db/client';
+import { rowsOf, type DbOrTx } from '../../../db/client';
 import { answers, categories, departments, petitions } from '../../../db/schema';
 
 export type Period = { fromInstant: Date; toInstant: Date; referenceDate: string };
@@ -51,8 +51,6 @@ export type ReportFacts = {
 
 export type Breakdown = { dimension: 'channel' | 'type' | 'category' | 'department'; code: string | null; count: number };
 
-type Row = Record<string, unknown>;
-const rowsOf = (result: unknown): Row[] => (Array.isArray(result) ? result : (result as { rows: Row[] }).rows);
 const int = (v: unknown) => Number(v ?? 0);
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 

@@ -11,7 +11,7 @@
 // filters with the same match and no window, for whoever needs every match.
 // The same SQL runs on PGlite (PostgreSQL 18) and the server (15): no stemmer, no locale-dependent step.
 import { and, asc, desc, eq, gte, or, sql, type SQL } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '../../../db/client';
+import { rowsOf, type Db, type DbOrTx, type Tx } from '../../../db/client';
 import { categories, departments, petitions } from '../../../db/schema';
 import { SEARCH_WINDOW, SNIPPET_MARK } from '../../../shared/api/search';
 import { parseRegistrationNumber } from '../../../shared/domain/registration-number';
@@ -102,7 +102,7 @@ export async function resolveSearch(tx: DbOrTx, p: ParsedSearch): Promise<Resolv
       order by word_similarity(q.w, d.word) desc, d.word
       limit ${NEAR_WORDS_PER_WORD}
     ) as n`);
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: Array<{ i: number; word: string }> }).rows);
+  const list = rowsOf<{ i: number; word: string }>(rows);
   const near = new Map<string, string[]>();
   for (const r of list) {
     if (!LEXEME.test(r.word)) continue; // only letters and digits reach to_tsquery

@@ -5,6 +5,7 @@ import { OUTBOX_CHANNELS, OUTBOX_STATUS_VALUES, type OutboxItem } from '../../..
 import { useT, type MessageKey } from '../../i18n';
 import { formatDateTime } from '../../i18n/format';
 import { ApiError } from '../../lib/api-client';
+import { PagedResults } from '../../components/PagedResults';
 import { Link } from '../../router';
 import { StaffPage } from '../staff/components/StaffPage';
 import { staffPaths } from '../staff/paths';
@@ -82,32 +83,19 @@ export function OutboxPage() {
         </div>
       </form>
 
-      {list.isPending && <p role="status">{t('common.loading')}</p>}
-      {list.isError && !list.isFetchNextPageError && (
-        <div className="notice notice--error" role="alert">
-          <p>{tm(describeAdminError(list.error))}</p>
-          <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {list.data && (
-        <>
-          <p className="results-count" role="status" data-testid="results-count">
-            {items.length === 0
-              ? t(filtered ? 'admin.outbox.empty.filtered' : 'admin.outbox.empty')
-              : t(list.hasNextPage ? 'admin.outbox.count.more' : 'admin.outbox.count', { n: items.length })}
-          </p>
-          {items.length > 0 && <OutboxTable items={items} onRetried={(recipient) => flash.show({ key: 'admin.outbox.retried', vars: { recipient } })} onConflict={() => flash.show({ key: 'admin.outbox.retryConflict' }, 'error')} />}
-          {list.hasNextPage && (
-            <p className="actions">
-              <button type="button" className="button button--secondary" aria-disabled={list.isFetchingNextPage || undefined} onClick={() => !list.isFetchingNextPage && void list.fetchNextPage()}>
-                {list.isFetchingNextPage ? t('common.loading') : t('admin.outbox.more')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      <PagedResults
+        query={list}
+        describeError={(e) => tm(describeAdminError(e))}
+        countTestId="results-count"
+        count={
+          items.length === 0
+            ? t(filtered ? 'admin.outbox.empty.filtered' : 'admin.outbox.empty')
+            : t(list.hasNextPage ? 'admin.outbox.count.more' : 'admin.outbox.count', { n: items.length })
+        }
+        moreLabel={t('admin.outbox.more')}
+      >
+        {items.length > 0 && <OutboxTable items={items} onRetried={(recipient) => flash.show({ key: 'admin.outbox.retried', vars: { recipient } })} onConflict={() => flash.show({ key: 'admin.outbox.retryConflict' }, 'error')} />}
+      </PagedResults>
     </StaffPage>
   );
 }

@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { SEARCH_WINDOW, type SearchItem } from '../../../../shared/api/search';
 import { STATUS_LABELS } from '../../../../shared/domain/petition-codes';
+import { PagedResults } from '../../components/PagedResults';
 import { useT } from '../../i18n';
 import { formatDate } from '../../i18n/format';
 import { Link, navigate } from '../../router';
@@ -73,40 +74,14 @@ export function SearchPage({ initialQuery }: { initialQuery: string }) {
         </div>
       </form>
 
-      {query && search.isPending && <p role="status">{t('common.loading')}</p>}
-      {search.isError && !search.isFetchNextPageError && (
-        <div className="notice notice--error" role="alert">
-          <p>{tm(describeStaffError(search.error))}</p>
-          <button type="button" className="button button--secondary" onClick={() => void search.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {search.data && (
-        <>
-          <p className="results-count" role="status" data-testid="search-count">
-            {count()}
+      <PagedResults query={search} enabled={Boolean(query)} describeError={(e) => tm(describeStaffError(e))} countTestId="search-count" count={count()} moreLabel={t('search.more')}>
+        {search.data?.pages[0]?.truncated && (
+          <p className="notice" data-testid="search-truncated">
+            {t('search.truncated', { n: SEARCH_WINDOW })} <Link to={`${staffPaths.queue('all')}&q=${encodeURIComponent(query)}`}>{t('search.truncated.list')}</Link>
           </p>
-          {search.data.pages[0]?.truncated && (
-            <p className="notice" data-testid="search-truncated">
-              {t('search.truncated', { n: SEARCH_WINDOW })} <Link to={`${staffPaths.queue('all')}&q=${encodeURIComponent(query)}`}>{t('search.truncated.list')}</Link>
-            </p>
-          )}
-          {items.length > 0 && <ResultsTable items={items} />}
-          {search.isFetchNextPageError && (
-            <p className="notice notice--error" role="alert">
-              {tm(describeStaffError(search.error))}
-            </p>
-          )}
-          {search.hasNextPage && (
-            <p className="actions">
-              <button type="button" className="button button--secondary" aria-disabled={search.isFetchingNextPage || undefined} onClick={() => !search.isFetchingNextPage && void search.fetchNextPage()}>
-                {search.isFetchingNextPage ? t('common.loading') : t('search.more')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+        )}
+        {items.length > 0 && <ResultsTable items={items} />}
+      </PagedResults>
     </StaffPage>
   );
 }

@@ -2,6 +2,7 @@
 // which screen; filtered by days, user, petition and source, newest first, 50 a page.
 import { useState, type FormEvent } from 'react';
 import type { PersonalDataRead } from '../../../../../shared/api/gdpr';
+import { PagedResults } from '../../../components/PagedResults';
 import { useT, type MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../../i18n/format';
 import { Link } from '../../../router';
@@ -118,35 +119,15 @@ export function ReadLogPage() {
         </div>
       </form>
 
-      {list.isPending && <p role="status">{t('common.loading')}</p>}
-      {list.isError && !list.isFetchNextPageError && (
-        <div className="notice notice--error" role="alert">
-          <p>{tm(describeAdminError(list.error))}</p>
-          <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-      {list.data && (
-        <>
-          <p className="results-count" role="status" data-testid="results-count">
-            {items.length === 0 ? t('gdpr.reads.empty') : list.hasNextPage ? t('gdpr.reads.count.more', { n: items.length }) : items.length === 1 ? t('gdpr.reads.count.one') : t('gdpr.reads.count', { n: items.length })}
-          </p>
-          {items.length > 0 && <ReadsTable items={items} />}
-          {list.isFetchNextPageError && (
-            <p className="notice notice--error" role="alert">
-              {tm(describeAdminError(list.error))}
-            </p>
-          )}
-          {list.hasNextPage && (
-            <p className="actions">
-              <button type="button" className="button button--secondary" aria-disabled={list.isFetchingNextPage || undefined} onClick={() => !list.isFetchingNextPage && void list.fetchNextPage()}>
-                {list.isFetchingNextPage ? t('common.loading') : t('gdpr.reads.more')}
-              </button>
-            </p>
-          )}
-        </>
-      )}
+      <PagedResults
+        query={list}
+        describeError={(e) => tm(describeAdminError(e))}
+        countTestId="results-count"
+        count={items.length === 0 ? t('gdpr.reads.empty') : list.hasNextPage ? t('gdpr.reads.count.more', { n: items.length }) : items.length === 1 ? t('gdpr.reads.count.one') : t('gdpr.reads.count', { n: items.length })}
+        moreLabel={t('gdpr.reads.more')}
+      >
+        {items.length > 0 && <ReadsTable items={items} />}
+      </PagedResults>
     </StaffPage>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { CLOCK_STATES, QUEUES, type Queue } from '../../../../../shared/api/staff-petitions';
 import { PETITION_STATUSES, type PetitionStatus } from '../../../../../shared/domain/petition-codes';
+import { PagedResults } from '../../../components/PagedResults';
 import { useT } from '../../../i18n';
 import { ApiError } from '../../../lib/api-client';
 import { Link, navigate, useRouter } from '../../../router';
@@ -93,46 +94,16 @@ function QueueView({ user, filters }: { user: SessionUser; filters: Filters }) {
       <QueueFilters filters={filters} onApply={(f) => navigate(queueUrl({ ...f, extra: filters.extra }))} onReset={() => navigate(staffPaths.queue(filters.queue))} />
       {filters.extra && <ListFilterSummary extra={filters.extra} clearTo={staffPaths.queue(filters.queue)} />}
 
-      {list.isPending && <p role="status">{t('common.loading')}</p>}
-      {list.isError && !list.isFetchNextPageError && (
-        <div className="notice notice--error" role="alert">
-          <p>{forbidden ? t('queue.forbidden') : `${t('queue.loadError')} ${tm(describeStaffError(list.error))}`}</p>
-          {!forbidden && (
-            <button type="button" className="button button--secondary" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </button>
-          )}
-        </div>
-      )}
-      {list.data && (
-        <>
-          <p className="results-count" role="status" data-testid="results-count">
-            {items.length === 0
-              ? t(filtered ? 'queue.empty.filtered' : 'queue.empty')
-              : t(list.hasNextPage ? 'queue.count.more' : 'queue.count', { n: items.length })}
-          </p>
-          {items.length > 0 && <PetitionTable items={items} caption={label} categoryName={categoryName} today={today} calendar={calendar} />}
-          {list.hasNextPage && (
-            <p className="actions">
-              <button
-                type="button"
-                className="button button--secondary"
-                onClick={() => {
-                  if (!list.isFetchingNextPage) void list.fetchNextPage();
-                }}
-                aria-disabled={list.isFetchingNextPage || undefined}
-              >
-                {list.isFetchingNextPage ? t('common.loading') : t('queue.more')}
-              </button>
-            </p>
-          )}
-          {list.isFetchNextPageError && (
-            <p className="notice notice--error" role="alert">
-              {tm(describeStaffError(list.error))}
-            </p>
-          )}
-        </>
-      )}
+      <PagedResults
+        query={list}
+        describeError={(e) => tm(describeStaffError(e))}
+        firstPageError={(e) => (forbidden ? { text: t('queue.forbidden'), retry: false } : { text: `${t('queue.loadError')} ${tm(describeStaffError(e))}`, retry: true })}
+        countTestId="results-count"
+        count={items.length === 0 ? t(filtered ? 'queue.empty.filtered' : 'queue.empty') : t(list.hasNextPage ? 'queue.count.more' : 'queue.count', { n: items.length })}
+        moreLabel={t('queue.more')}
+      >
+        {items.length > 0 && <PetitionTable items={items} caption={label} categoryName={categoryName} today={today} calendar={calendar} />}
+      </PagedResults>
     </StaffPage>
   );
 }
